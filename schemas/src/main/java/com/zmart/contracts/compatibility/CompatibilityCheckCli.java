@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.zmart.contracts.registry.RegisteredSchema;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import org.apache.avro.Schema;
@@ -26,8 +25,7 @@ public final class CompatibilityCheckCli {
             throw new IllegalArgumentException("usage: CompatibilityCheckCli check|release <released-schemas-dir>");
         }
         SchemaHistory history = new SchemaHistory(Path.of(args[1]));
-        List<Schema> contracts = Topics.avroTopics().stream().map(TopicSpec::valueSchema)
-                .map(RegisteredSchema::of).distinct().toList();
+        List<Schema> contracts = Topics.avroTopics().stream().map(TopicSpec::valueSchema).distinct().toList();
         if (args[0].equals("check")) {
             List<String> failures = check(history, contracts);
             if (!failures.isEmpty()) {

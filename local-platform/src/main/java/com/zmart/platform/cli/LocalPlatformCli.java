@@ -1,0 +1,86 @@
+package com.zmart.platform.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import com.zmart.platform.Directories;
+import com.zmart.platform.LocalPlatform;
+import com.zmart.platform.PlatformOptions;
+import com.zmart.platform.PlatformStartupException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zmart-platform}: starts the local platform, prints its endpoints, and stops everything on Ctrl-C. */
+@Command(name = "zmart-platform", mixinStandardHelpOptions = true,
+        description = "Runs ZMart's platform on this machine: Kafka, Schema Registry, PostgreSQL, Kafka Connect, SMTP.")
+public final class LocalPlatformCli implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = ".zmart", description = "Where data is kept between runs (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(names = "--reset", description = "Delete the data directory before starting.")
+    boolean reset;
+
+    @Option(names = "--brokers", defaultValue = "1", description = "1, or 3 for replication factor 3 (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
+    @Option(names = "--kafka-port", defaultValue = "" + PlatformOptions.DEFAULT_KAFKA_PORT)
+    int kafkaPort;
+
+    @Option(names = "--registry-port", defaultValue = "" + PlatformOptions.DEFAULT_REGISTRY_PORT)
+    int registryPort;
+
+    @Option(names = "--postgres-port", defaultValue = "" + PlatformOptions.DEFAULT_POSTGRES_PORT)
+    int postgresPort;
+
+    @Option(names = "--connect-port", defaultValue = "" + PlatformOptions.DEFAULT_CONNECT_PORT)
+    int connectPort;
+
+    @Option(names = "--smtp-port", defaultValue = "" + PlatformOptions.DEFAULT_SMTP_PORT)
+    int smtpPort;
+
+    @Option(names = "--plugin-path", split = ",", description = "Kafka Connect plugin directories.")
+    List<Path> pluginPath = new ArrayList<>();
+
+    @Option(names = "--no-connect", description = "Do not start the Kafka Connect worker.")
+    boolean noConnect;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalPlatformCli()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (reset) {
+            Directories.deleteTree(dataDirectory);
+        }
+        PlatformOptions options = PlatformOptions.defaults(dataDirectory)
+                .withBrokers(brokers)
+                .withPorts(kafkaPort, registryPort, postgresPort, connectPort, smtpPort)
+                .withPluginPath(pluginPath)
+                .withComponents(!noConnect, true, true);
+        LocalPlatform platform;
+        try {
+            platform = LocalPlatform.start(options);
+        } catch (PlatformStartupException e) {
+            System.err.println("zmart-platform: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the ZMart platform...");
+            platform.close();
+            stopped.countDown();
+        }, "zmart-platform-shutdown"));
+        System.out.println();
+        System.out.println("ZMart platform is running:");
+        platform.endpoints().forEach((name, value) -> System.out.printf("  %-34s %s%n", name, value));
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+        return 0;
+    }
+}

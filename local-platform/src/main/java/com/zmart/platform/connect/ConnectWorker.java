@@ -1,0 +1,121 @@
+package com.zmart.platform.connect;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.zmart.platform.PlatformStartupException;
+import com.zmart.platform.Ports;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.connect.cli.ConnectDistributed;
+import org.apache.kafka.connect.runtime.Connect;
+
+/**
+ * A real Kafka Connect worker in distributed mode, in this JVM: connectors are created through its REST API,
+ * exactly as on a production cluster. Its converters default to the registry's Avro converter in the
+ * Confluent wire format (see {@link ConnectConverters}).
+ */
+public final class ConnectWorker implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Connect<?> connect;
+    private final int port;
+
+    private ConnectWorker(Connect<?> connect, int port) {
+        this.connect = connect;
+        this.port = port;
+    }
+
+    public static ConnectWorker start(String bootstrapServers, String registryV2Url, int requestedPort,
+                                      short replicationFactor, List<Path> pluginPath) {
+        int port = Ports.claim(requestedPort, "the Kafka Connect REST API", "--connect-port");
+        Map<String, String> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("group.id", "zmart-connect");
+        config.put("listeners", "http://" + Ports.LOOPBACK + ":" + port);
+        config.put("rest.advertised.host.name", Ports.LOOPBACK);
+        config.put("config.storage.topic", "zmart-connect-configs");
+        config.put("offset.storage.topic", "zmart-connect-offsets");
+        config.put("status.storage.topic", "zmart-connect-status");
+        for (String store : List.of("config", "offset", "status")) {
+            config.put(store + ".storage.replication.factor", Short.toString(replicationFactor));
+        }
+        config.put("offset.storage.partitions", "5");
+        config.put("status.storage.partitions", "1");
+        config.put("offset.flush.interval.ms", "1000");
+        // Source connectors get exactly-once delivery (transactional producers) where the connector supports it.
+        config.put("exactly.once.source.support", "enabled");
+        config.putAll(ConnectConverters.workerDefaults(registryV2Url));
+        if (!pluginPath.isEmpty()) {
+            config.put("plugin.path", pluginPath.stream().map(p -> p.toAbsolutePath().toString())
+                    .collect(Collectors.joining(",")));
+        }
+        // Connect calls Exit.exit on a fatal startup error; in an embedding JVM that must be an exception instead.
+        Exit.setExitProcedure((code, message) -> {
+            throw new PlatformStartupException("Kafka Connect stopped (exit " + code + "): " + message);
+        });
+        ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
+        Connect<?> connect;
+        try {
+            connect = new ConnectDistributed().startConnect(config);
+        } catch (RuntimeException e) {
+            throw new PlatformStartupException("Kafka Connect did not start: " + e.getMessage(), e);
+        } finally {
+            // startConnect() leaves Connect's plugin class loader on this thread.
+            Thread.currentThread().setContextClassLoader(callerLoader);
+        }
+        ConnectWorker worker = new ConnectWorker(connect, port);
+        try {
+            worker.awaitRestApi();
+        } catch (RuntimeException e) {
+            worker.close();
+            throw e;
+        }
+        return worker;
+    }
+
+    private void awaitRestApi() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/connectors")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // REST server still starting.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlatformStartupException("Interrupted while waiting for Kafka Connect", e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new PlatformStartupException("Kafka Connect's REST API did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** Base URL of the worker's REST API. */
+    public String url() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    @Override
+    public void close() {
+        connect.stop();
+        connect.awaitStop();
+    }
+}
