@@ -67,7 +67,7 @@ public final class LocalPlatform implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             // Independent servers start side by side; the registry (a separate JVM) takes longest.
-            var kafkaStart = async(pool, () -> KafkaBrokers.start(options.brokers(), options.kafkaPort()));
+            var kafkaStart = async(pool, () -> KafkaBrokers.start(options.brokers(), options.kafkaPort(), data));
             var registryStart = async(pool, () -> ApicurioRegistry.start(options.registryPort(), data, cacheDirectory(),
                     data.resolve("logs/registry.log")));
             var postgresStart = options.startPostgres()

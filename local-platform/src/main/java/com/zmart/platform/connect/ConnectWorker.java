@@ -56,6 +56,8 @@ public final class ConnectWorker implements AutoCloseable {
         // Source connectors get exactly-once delivery (transactional producers) where the connector supports it.
         config.put("exactly.once.source.support", "enabled");
         config.putAll(ConnectConverters.workerDefaults(registryV2Url));
+        // Plugins are found through their ServiceLoader manifests: scanning the whole classpath costs ~15 s.
+        config.put("plugin.discovery", "service_load");
         if (!pluginPath.isEmpty()) {
             config.put("plugin.path", pluginPath.stream().map(p -> p.toAbsolutePath().toString())
                     .collect(Collectors.joining(",")));
