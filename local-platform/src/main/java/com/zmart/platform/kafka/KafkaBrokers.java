@@ -73,7 +73,7 @@ public final class KafkaBrokers implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            servers.forEach(KafkaBrokers::stop);
+            stopAll(servers);
             throw new PlatformStartupException("Kafka did not start in " + root + ": " + rootCause(e)
                     + " (logs left by an older or crashed run can be wiped with --reset)", e);
         }
@@ -103,6 +103,8 @@ public final class KafkaBrokers implements AutoCloseable {
         config.put("transaction.state.log.min.isr", minInSync);
         config.put("transaction.state.log.num.partitions", "10");
         config.put("group.initial.rebalance.delay.ms", "0");
+        // A local cluster stops all its nodes at once: nobody is left to hand leadership to.
+        config.put("controlled.shutdown.enable", Boolean.toString(count == 1));
         config.put("log.cleaner.dedupe.buffer.size", "2097152");
         return config;
     }
@@ -155,9 +157,15 @@ public final class KafkaBrokers implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** Stops all nodes together: one by one, the last ones would wait minutes for a quorum that is already gone. */
     @Override
     public void close() {
-        servers.forEach(KafkaBrokers::stop);
+        stopAll(servers);
+    }
+
+    private static void stopAll(List<KafkaRaftServer> servers) {
+        CompletableFuture.allOf(servers.stream().map(s -> CompletableFuture.runAsync(() -> stop(s)))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     private static void stop(KafkaRaftServer server) {

@@ -1,0 +1,101 @@
+package com.zmart.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.zmart.platform.cli.LocalPlatformCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting, stopping and failing to start leave nothing running behind. */
+class PlatformLifecycleIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void closingThePlatformStopsEveryChildProcess() {
+        Set<Long> before = descendants(ProcessHandle.current());
+        LocalPlatform platform = LocalPlatform.start(PlatformOptions.forTests(data).withComponents(false, true, true));
+        Set<Long> during = descendants(ProcessHandle.current());
+        assertThat(during).as("registry and PostgreSQL run as child processes").hasSizeGreaterThan(before.size());
+        assertThat(during).containsAll(platform.childProcesses());
+
+        platform.close();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(alive(during)).as("processes left behind").isSubsetOf(before));
+    }
+
+    @Test
+    void aTakenPortIsOneClearErrorAndNothingIsLeftRunning() throws Exception {
+        Set<Long> before = descendants(ProcessHandle.current());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
+            PlatformOptions options = PlatformOptions.forTests(data).withComponents(false, true, true)
+                    .withPorts(0, taken.getLocalPort(), 0, 0, 0);
+
+            assertThatThrownBy(() -> LocalPlatform.start(options))
+                    .isInstanceOf(PlatformStartupException.class)
+                    .hasMessageContaining("Port " + taken.getLocalPort() + " for the Schema Registry is already in use")
+                    .hasMessageContaining("--registry-port");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(descendants(ProcessHandle.current())).isSubsetOf(before));
+    }
+
+    @Test
+    void ctrlCStopsTheCommandLineAndEverythingItStarted() throws Exception {
+        Process cli = new ProcessBuilder(javaCommand(LocalPlatformCli.class, "--data-dir", data.toString(),
+                "--kafka-port", "0", "--registry-port", "0", "--postgres-port", "0", "--connect-port", "0", "--smtp-port", "0"))
+                .redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        try (var lines = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("Press Ctrl-C")) {
+                output.add(line);
+            }
+            assertThat(line).as("CLI output: %s", output).isNotNull();
+            assertThat(output).anyMatch(l -> l.contains("Kafka bootstrap servers"))
+                    .anyMatch(l -> l.contains("/apis/ccompat/v7")).anyMatch(l -> l.contains("Kafka Connect REST API"));
+            Set<Long> children = descendants(cli.toHandle());
+            assertThat(children).isNotEmpty();
+
+            new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+
+            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("CLI stopped after Ctrl-C").isTrue();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alive(children)).isEmpty());
+        } finally {
+            cli.destroyForcibly();
+        }
+    }
+
+    static List<String> javaCommand(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Set<Long> descendants(ProcessHandle process) {
+        return process.descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    private static Set<Long> alive(Set<Long> pids) {
+        return pids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .collect(Collectors.toSet());
+    }
+}
