@@ -42,7 +42,7 @@ public final class LocalPlatform implements AutoCloseable {
     private SmtpServer smtp;
     private ConnectWorker connect;
     private Map<String, Integer> schemaIds = Map.of();
-    private boolean closed;
+    private boolean closed; // guarded by running
 
     private LocalPlatform(PlatformOptions options) {
         this.options = options;
@@ -50,12 +50,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts every component the options ask for; on any failure stops what had started and rethrows. */
     public static LocalPlatform start(PlatformOptions options) {
-        LocalPlatform platform = new LocalPlatform(options);
+        return create(options).start();
+    }
+
+    /** A platform not started yet, so that a caller can arrange for {@link #close} (e.g. a shutdown hook) first. */
+    public static LocalPlatform create(PlatformOptions options) {
+        return new LocalPlatform(options);
+    }
+
+    public LocalPlatform start() {
         try {
-            platform.startComponents();
-            return platform;
+            startComponents();
+            return this;
         } catch (RuntimeException e) {
-            platform.close();
+            close();
             throw unwrap(e);
         }
     }
@@ -119,9 +127,22 @@ public final class LocalPlatform implements AutoCloseable {
 
     private <T extends AutoCloseable> T register(T component) {
         synchronized (running) {
-            running.push(component);
+            if (!closed) {
+                running.push(component);
+                return component;
+            }
         }
-        return component;
+        // Stopped while starting (Ctrl-C): this component came up too late to be stopped with the others.
+        closeQuietly(component);
+        throw new PlatformStartupException("The platform was stopped while starting");
+    }
+
+    private static void closeQuietly(AutoCloseable component) {
+        try {
+            component.close();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed: {}", component.getClass().getSimpleName(), e.toString());
+        }
     }
 
     private static RuntimeException unwrap(RuntimeException e) {
@@ -207,21 +228,16 @@ public final class LocalPlatform implements AutoCloseable {
         return registry == null ? List.of() : registry.processTree();
     }
 
-    /** Stops every component in reverse start order; safe to call twice. */
+    /** Stops every component in reverse start order; safe to call twice, and from another thread while starting. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    public void close() {
         synchronized (running) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             while (!running.isEmpty()) {
-                AutoCloseable component = running.pop();
-                try {
-                    component.close();
-                } catch (Exception e) {
-                    log.warn("Stopping {} failed: {}", component.getClass().getSimpleName(), e.toString());
-                }
+                closeQuietly(running.pop());
             }
         }
     }

@@ -28,19 +28,24 @@ public final class LocalPlatformCli implements Callable<Integer> {
     @Option(names = "--brokers", defaultValue = "1", description = "1, or 3 for replication factor 3 (default: ${DEFAULT-VALUE}).")
     int brokers;
 
-    @Option(names = "--kafka-port", defaultValue = "" + PlatformOptions.DEFAULT_KAFKA_PORT)
+    @Option(names = "--kafka-port", defaultValue = "" + PlatformOptions.DEFAULT_KAFKA_PORT,
+            description = "Port of the first Kafka broker (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int kafkaPort;
 
-    @Option(names = "--registry-port", defaultValue = "" + PlatformOptions.DEFAULT_REGISTRY_PORT)
+    @Option(names = "--registry-port", defaultValue = "" + PlatformOptions.DEFAULT_REGISTRY_PORT,
+            description = "Port of the Schema Registry (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int registryPort;
 
-    @Option(names = "--postgres-port", defaultValue = "" + PlatformOptions.DEFAULT_POSTGRES_PORT)
+    @Option(names = "--postgres-port", defaultValue = "" + PlatformOptions.DEFAULT_POSTGRES_PORT,
+            description = "Port of the PostgreSQL (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int postgresPort;
 
-    @Option(names = "--connect-port", defaultValue = "" + PlatformOptions.DEFAULT_CONNECT_PORT)
+    @Option(names = "--connect-port", defaultValue = "" + PlatformOptions.DEFAULT_CONNECT_PORT,
+            description = "Port of the Kafka Connect REST API (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int connectPort;
 
-    @Option(names = "--smtp-port", defaultValue = "" + PlatformOptions.DEFAULT_SMTP_PORT)
+    @Option(names = "--smtp-port", defaultValue = "" + PlatformOptions.DEFAULT_SMTP_PORT,
+            description = "Port of the SMTP server (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int smtpPort;
 
     @Option(names = "--plugin-path", split = ",", description = "Kafka Connect plugin directories.")
@@ -63,19 +68,20 @@ public final class LocalPlatformCli implements Callable<Integer> {
                 .withPorts(kafkaPort, registryPort, postgresPort, connectPort, smtpPort)
                 .withPluginPath(pluginPath)
                 .withComponents(!noConnect, true, true);
-        LocalPlatform platform;
-        try {
-            platform = LocalPlatform.start(options);
-        } catch (PlatformStartupException e) {
-            System.err.println("zmart-platform: " + e.getMessage());
-            return 1;
-        }
+        LocalPlatform platform = LocalPlatform.create(options);
         CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before starting, so that Ctrl-C during startup stops what has started.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the ZMart platform...");
             platform.close();
             stopped.countDown();
         }, "zmart-platform-shutdown"));
+        try {
+            platform.start();
+        } catch (PlatformStartupException e) {
+            System.err.println("zmart-platform: " + e.getMessage());
+            return 1;
+        }
         System.out.println();
         System.out.println("ZMart platform is running:");
         platform.endpoints().forEach((name, value) -> System.out.printf("  %-34s %s%n", name, value));
