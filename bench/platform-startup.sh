@@ -19,7 +19,7 @@ measure() { # $1 data dir; prints "ready_ms stop_ms"
   done
   ready=$(( ($(date +%s%N) - start) / 1000000 ))
   start=$(date +%s%N)
-  kill -INT "$pid"; wait "$pid" || true
+  kill -TERM "$pid"; wait "$pid" || true   # SIGINT is ignored by background jobs of a script
   stop=$(( ($(date +%s%N) - start) / 1000000 ))
   rm -f "$log"
   echo "$ready $stop"

@@ -1,18 +1,13 @@
 package com.zmart.platform.connect;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.zmart.platform.HttpReadiness;
 import com.zmart.platform.PlatformStartupException;
 import com.zmart.platform.Ports;
 import org.apache.kafka.common.utils.Exit;
@@ -87,27 +82,7 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     private void awaitRestApi() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/connectors")).timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // REST server still starting.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PlatformStartupException("Interrupted while waiting for Kafka Connect", e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new PlatformStartupException("Kafka Connect's REST API did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s");
+        HttpReadiness.await(url() + "/connectors", "Kafka Connect's REST API", STARTUP_TIMEOUT, () -> { });
     }
 
     /** Base URL of the worker's REST API. */

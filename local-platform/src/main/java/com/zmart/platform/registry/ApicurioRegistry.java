@@ -1,17 +1,13 @@
 package com.zmart.platform.registry;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import com.zmart.platform.ChildProcess;
+import com.zmart.platform.HttpReadiness;
 import com.zmart.platform.PlatformStartupException;
 import com.zmart.platform.Ports;
 
@@ -67,29 +63,12 @@ public final class ApicurioRegistry implements AutoCloseable {
     }
 
     private void awaitReady(Path logFile) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/apis/registry/v3/system/info"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
+        HttpReadiness.await(baseUrl() + "/apis/registry/v3/system/info", "The Schema Registry", STARTUP_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 throw new PlatformStartupException("The Schema Registry (Apicurio) exited during startup: "
                         + lastLines(logFile) + " (full log: " + logFile + ")");
             }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PlatformStartupException("Interrupted while waiting for the Schema Registry", e);
-            }
-            sleep();
-        }
-        throw new PlatformStartupException("The Schema Registry did not become ready within " + STARTUP_TIMEOUT.toSeconds()
-                + " s; see " + logFile);
+        });
     }
 
     private static String lastLines(Path logFile) {
@@ -98,14 +77,6 @@ public final class ApicurioRegistry implements AutoCloseable {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
