@@ -40,7 +40,7 @@ public final class LocalPlatform implements AutoCloseable {
     private ApicurioRegistry registry;
     private PostgresServer postgres;
     private SmtpServer smtp;
-    private ConnectWorker connect;
+    private volatile ConnectWorker connect;
     private Map<String, Integer> schemaIds = Map.of();
     private boolean closed; // guarded by running
 
@@ -94,8 +94,7 @@ public final class LocalPlatform implements AutoCloseable {
         log.info("Created {} topics of the catalog", created.size());
         schemaIds = new SchemaProvisioner(registry.confluentCompatibleUrl()).registerAll(Topics.ALL);
         if (options.startConnect()) {
-            connect = register(ConnectWorker.start(kafka.bootstrapServers(), registry.apiV2Url(), options.connectPort(),
-                    options.replicationFactor(), pluginPath()));
+            connect = register(startConnect(options.connectPort()));
         }
         log.info("ZMart local platform ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
@@ -165,6 +164,23 @@ public final class LocalPlatform implements AutoCloseable {
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
         return (xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("zmart");
+    }
+
+    private ConnectWorker startConnect(int port) {
+        return ConnectWorker.start(kafka.bootstrapServers(), registry.apiV2Url(), port, options.replicationFactor(), pluginPath());
+    }
+
+    /**
+     * Stops the Connect worker and starts a new one on the same port, as an operator restarting the worker process
+     * would: connectors resume from the offsets the old worker committed.
+     */
+    public void restartConnect() {
+        ConnectWorker old = connect().orElseThrow(() -> new IllegalStateException("Kafka Connect is not running"));
+        synchronized (running) {
+            running.remove(old);
+        }
+        old.close();
+        connect = register(startConnect(old.port()));
     }
 
     /** The suite's plugin folders first, then any the options add. */

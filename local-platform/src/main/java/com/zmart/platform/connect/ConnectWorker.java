@@ -85,6 +85,10 @@ public final class ConnectWorker implements AutoCloseable {
         HttpReadiness.await(url() + "/connectors", "Kafka Connect's REST API", STARTUP_TIMEOUT, () -> { });
     }
 
+    public int port() {
+        return port;
+    }
+
     /** Base URL of the worker's REST API. */
     public String url() {
         return "http://" + Ports.LOOPBACK + ":" + port;
