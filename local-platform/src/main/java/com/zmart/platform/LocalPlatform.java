@@ -170,6 +170,15 @@ public final class LocalPlatform implements AutoCloseable {
         return ConnectWorker.start(kafka.bootstrapServers(), registry.apiV2Url(), port, options.replicationFactor(), pluginPath());
     }
 
+    /** Stops the Kafka brokers (an outage, for fault tests); {@link #resumeKafka()} restarts them as they were. */
+    public void suspendKafka() {
+        kafka.suspend();
+    }
+
+    public void resumeKafka() {
+        kafka.resume();
+    }
+
     /**
      * Stops the Connect worker and starts a new one on the same port, as an operator restarting the worker process
      * would: connectors resume from the offsets the old worker committed.

@@ -35,10 +35,12 @@ public final class KafkaBrokers implements AutoCloseable {
     static final String CLUSTER_ID = "zmartLocalPlatform0000";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-    private final List<KafkaRaftServer> servers;
+    private final List<KafkaConfig> configs;
     private final String bootstrapServers;
+    private List<KafkaRaftServer> servers;
 
-    private KafkaBrokers(List<KafkaRaftServer> servers, String bootstrapServers) {
+    private KafkaBrokers(List<KafkaConfig> configs, List<KafkaRaftServer> servers, String bootstrapServers) {
+        this.configs = configs;
         this.servers = servers;
         this.bootstrapServers = bootstrapServers;
     }
@@ -63,12 +65,9 @@ public final class KafkaBrokers implements AutoCloseable {
                 format(id, logs);
                 configs.add(config);
             }
-            configs.forEach(config -> servers.add(new KafkaRaftServer(config, Time.SYSTEM)));
-            // Voters wait for each other, so all nodes start at once.
-            CompletableFuture.allOf(servers.stream().map(s -> CompletableFuture.runAsync(s::startup))
-                    .toArray(CompletableFuture[]::new)).get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            servers.addAll(startServers(configs));
             awaitBrokers(bootstrap, count);
-            return new KafkaBrokers(servers, bootstrap);
+            return new KafkaBrokers(configs, servers, bootstrap);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -76,6 +75,35 @@ public final class KafkaBrokers implements AutoCloseable {
             stopAll(servers);
             throw new PlatformStartupException("Kafka did not start in " + root + ": " + rootCause(e)
                     + " (logs left by an older or crashed run can be wiped with --reset)", e);
+        }
+    }
+
+    /** Voters wait for each other, so all nodes start at once. */
+    private static List<KafkaRaftServer> startServers(List<KafkaConfig> configs) throws Exception {
+        List<KafkaRaftServer> started = configs.stream().map(config -> new KafkaRaftServer(config, Time.SYSTEM)).toList();
+        CompletableFuture.allOf(started.stream().map(s -> CompletableFuture.runAsync(s::startup))
+                .toArray(CompletableFuture[]::new)).get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return started;
+    }
+
+    /** Stops every node, as a broker outage would; {@link #resume()} brings them back on the same ports and logs. */
+    public synchronized void suspend() {
+        stopAll(servers);
+        servers = List.of();
+    }
+
+    public synchronized void resume() {
+        if (!servers.isEmpty()) {
+            return;
+        }
+        try {
+            servers = startServers(configs);
+            awaitBrokers(bootstrapServers, configs.size());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new PlatformStartupException("Kafka did not come back: " + rootCause(e), e);
         }
     }
 
@@ -159,8 +187,9 @@ public final class KafkaBrokers implements AutoCloseable {
 
     /** Stops all nodes together: one by one, the last ones would wait minutes for a quorum that is already gone. */
     @Override
-    public void close() {
+    public synchronized void close() {
         stopAll(servers);
+        servers = List.of();
     }
 
     private static void stopAll(List<KafkaRaftServer> servers) {

@@ -1,6 +1,7 @@
 package com.zmart.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,22 @@ class KafkaBrokersIT {
                     .as("the topic is still there").isEmpty();
             assertThat(readAll(kafka.bootstrapServers(), Topics.CLICKS.name())).extracting(ConsumerRecord::value)
                     .containsExactly("kept");
+        }
+    }
+
+    @Test
+    void anOutageStopsTheBrokersAndResumingBringsThemBackWithTheirData() throws Exception {
+        try (KafkaBrokers kafka = KafkaBrokers.start(1, 0, data)) {
+            TopicProvisioner.createMissing(kafka.bootstrapServers(), List.of(Topics.CLICKS), (short) 1);
+            kafka.suspend();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                    "default.api.timeout.ms", "2000", "request.timeout.ms", "1000"))) {
+                assertThatThrownBy(() -> admin.listTopics().names().get()).isInstanceOf(Exception.class);
+            }
+
+            kafka.resume();
+
+            assertThat(TopicProvisioner.createMissing(kafka.bootstrapServers(), List.of(Topics.CLICKS), (short) 1)).isEmpty();
         }
     }
 

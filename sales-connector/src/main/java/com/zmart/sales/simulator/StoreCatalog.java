@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
+import com.zmart.contracts.demo.DemoCustomers;
+
 /**
  * ZMart's reference data, derived from a seed so that every simulator (registers, campaigns) and every run sees
  * the same stores, products and customers. Customer {@code i} is {@link #customerId(int)} everywhere.
@@ -51,7 +53,7 @@ public final class StoreCatalog {
     }
 
     public static String customerId(int index) {
-        return "cust-%06d".formatted(index);
+        return DemoCustomers.id(index);
     }
 
     public List<Store> stores() {
