@@ -29,7 +29,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
+import com.zmart.events.ClickAction;
+import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
+import com.zmart.events.SalesTrend;
+import com.zmart.events.TopItem;
 import com.zmart.platform.junit.LocalPlatformTest;
 import com.zmart.platform.registry.SchemaProvisioner;
 import com.zmart.platform.registry.SchemaProvisioner.SchemaRejectedException;
@@ -86,6 +90,29 @@ class PlatformComponentsIT {
             Sale read = deserializer.deserialize(Topics.SALES.name(), raw.value());
             assertThat(read).isInstanceOf(Sale.class).isEqualTo(sale);
             assertThat(read.getTransactionId()).isInstanceOf(String.class);
+        }
+    }
+
+    @Test
+    void contractsWithNestedNamedTypesSerializeAgainstTheirRegisteredSchema(LocalPlatform platform) {
+        // Enums and nested records are where a serializer's idea of "the same schema" can drift from the registry's.
+        ClickEvent click = ClickEvent.newBuilder().setEventId("e-1").setCampaignId("spring-sale").setCustomerId("cust-1")
+                .setSessionId("s-1").setAction(ClickAction.PRINTED_COUPON).setUrl("https://zmart.example/c")
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+        SalesTrend trend = SalesTrend.newBuilder().setStoreId("store-1").setStoreZipCode("30301").setDepartment("toys")
+                .setWindowKind("tumbling-1m").setWindowStart(Instant.EPOCH).setWindowEnd(Instant.EPOCH.plusSeconds(60))
+                .setUnits(3).setRevenue(new BigDecimal("59.97"))
+                .setTopItems(List.of(TopItem.newBuilder().setSku("sku-1").setProductName("Kite").setUnits(3)
+                        .setRevenue(new BigDecimal("59.97")).build())).build();
+
+        assertThat(roundTrip(platform, Topics.CLICKS.name(), click)).isEqualTo(click);
+        assertThat(roundTrip(platform, Topics.SALES_TRENDS.name(), trend)).isEqualTo(trend);
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> Object roundTrip(LocalPlatform platform, String topic, T value) {
+        try (var serializer = RegistrySerdes.<T>valueSerializer(platform.registry().apiV3Url());
+             var deserializer = RegistrySerdes.<T>valueDeserializer(platform.registry().apiV3Url())) {
+            return deserializer.deserialize(topic, serializer.serialize(topic, value));
         }
     }
 

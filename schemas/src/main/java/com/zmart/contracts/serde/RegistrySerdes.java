@@ -35,6 +35,9 @@ public final class RegistrySerdes {
         Map<String, Object> config = common(registryApiUrl);
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, false);
         config.put(SerdeConfig.FIND_LATEST_ARTIFACT, false);
+        // Look the schema up whole: by default the serializer splits nested named types (enums, records) into
+        // references, and that text matches no contract as registered.
+        config.put(SerdeConfig.DEREFERENCE_SCHEMA, true);
         return config;
     }
 

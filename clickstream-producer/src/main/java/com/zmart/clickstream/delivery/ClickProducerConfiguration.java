@@ -1,0 +1,46 @@
+package com.zmart.clickstream.delivery;
+
+import java.util.Map;
+
+import com.zmart.clickstream.config.ClickstreamProperties;
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.events.ClickEvent;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * The click producer: idempotent, {@code acks=all}, small linger and lz4 batches, and short blocking and delivery
+ * timeouts so that an unreachable cluster turns into a quick, honest 503 instead of a hung request thread.
+ */
+@Configuration(proxyBeanMethods = false)
+class ClickProducerConfiguration {
+
+    @Bean
+    ProducerFactory<String, ClickEvent> clickProducerFactory(KafkaProperties kafka, ClickstreamProperties properties) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.putAll(RegistrySerdes.serializerConfig(properties.registryUrl()));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // send() blocks only for metadata or buffer space: at most this long, then the request gets a 503.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        // The final word on every record comes within this time, so a 202 or 503 is never a guess.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+                RegistrySerdes.<ClickEvent>valueSerializer(properties.registryUrl()));
+    }
+
+    @Bean
+    KafkaTemplate<String, ClickEvent> clickTemplate(ProducerFactory<String, ClickEvent> clickProducerFactory) {
+        return new KafkaTemplate<>(clickProducerFactory);
+    }
+}

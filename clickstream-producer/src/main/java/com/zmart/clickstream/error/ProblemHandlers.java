@@ -1,0 +1,140 @@
+package com.zmart.clickstream.error;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.zmart.clickstream.config.ClickstreamProperties;
+import com.zmart.clickstream.delivery.DeliveryUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error is an {@code application/problem+json} answer that says what is wrong and, for bad input, which
+ * field. Rejections are counted by reason ({@code zmart.clicks.rejected}).
+ */
+@RestControllerAdvice
+class ProblemHandlers extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
+
+    private final ClickstreamProperties properties;
+    private final MeterRegistry meters;
+
+    ProblemHandlers(ClickstreamProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    record FieldProblem(String field, String problem) {
+    }
+
+    @ExceptionHandler(InvalidClickException.class)
+    ProblemDetail invalidClick(InvalidClickException e) {
+        return badRequest("Invalid click", List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler({BatchTooLargeException.class, PayloadTooLargeException.class})
+    ProblemDetail tooLarge(RuntimeException e) {
+        reject("too-large");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
+    @ExceptionHandler(DeliveryUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(DeliveryUnavailableException e) {
+        reject("kafka-unavailable");
+        log.warn("Answering 503: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Clicks cannot be written to Kafka right now; nothing was accepted. Retry later.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()))
+                .body(problem);
+    }
+
+    @ExceptionHandler(InvalidLinkException.class)
+    ProblemDetail invalidLink(InvalidLinkException e) {
+        return badRequest("Invalid tracking link", List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage())).toList();
+        return ResponseEntity.badRequest().body(badRequest("Invalid click", problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String prefix = result.getContainerIndex() == null ? "" : "[" + result.getContainerIndex() + "]";
+            if (result instanceof org.springframework.validation.method.ParameterErrors errors) {
+                errors.getFieldErrors().forEach(f -> problems.add(new FieldProblem(prefix + "." + f.getField(), f.getDefaultMessage())));
+            } else {
+                result.getResolvableErrors().forEach(r -> problems.add(new FieldProblem(prefix.isEmpty() ? "body" : prefix,
+                        r.getDefaultMessage())));
+            }
+        }
+        return ResponseEntity.badRequest().body(badRequest("Invalid clicks", problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
+        String field = "body";
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            field = path(json);
+        }
+        return ResponseEntity.badRequest().body(badRequest("Unreadable request body",
+                List.of(new FieldProblem(field, "is missing, malformed or of the wrong type"))));
+    }
+
+    /** {@code [0].action}-style path of a JSON parsing error. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private ProblemDetail badRequest(String title, List<FieldProblem> problems) {
+        reject("invalid");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.stream().map(p -> p.field() + ": " + p.problem()).reduce((a, b) -> a + "; " + b).orElse(title));
+        problem.setTitle(title);
+        problem.setProperties(Map.of("errors", problems));
+        return problem;
+    }
+
+    private void reject(String reason) {
+        meters.counter("zmart.clicks.rejected", "reason", reason).increment();
+    }
+}
