@@ -10,17 +10,35 @@ import java.util.concurrent.TimeUnit;
  * A server run as a child process that cannot outlive this JVM.
  *
  * <p>The command runs under a tiny {@code sh} guardian that holds the read end of a pipe from this JVM. When the
- * platform stops, or when this JVM dies in any way (even {@code kill -9}), the pipe closes, the guardian's
- * {@code cat} returns, and the guardian stops the server and waits for it. So no orphan is ever left behind.
+ * platform stops, or when this JVM dies in any way (even {@code kill -9}), the pipe closes and the guardian stops
+ * the server and waits for it: no orphan is left behind. When the server dies on its own, the guardian ends too,
+ * so {@link #isAlive()} tells the truth about the server.
  */
 public final class ChildProcess implements AutoCloseable {
 
+    /*
+     * fd 3 keeps the pipe from the JVM (background jobs get /dev/null as stdin). A watcher waits for that pipe to
+     * close and then stops the server; the guardian itself waits for the server, so it also ends, with the
+     * server's exit status, when the server dies on its own.
+     */
     private static final String GUARDIAN = """
+            exec 3<&0
             "$@" & server=$!
+            (
+              cat <&3 >/dev/null & reader=$!
+              trap 'kill $reader 2>/dev/null; exit 0' TERM
+              wait $reader
+              kill $server 2>/dev/null
+            ) &
+            watcher=$!
             trap 'kill $server 2>/dev/null' TERM INT HUP
-            cat > /dev/null
-            kill $server 2>/dev/null
             wait $server
+            status=$?
+            # A trapped signal interrupts wait: wait again until the server has really exited.
+            while kill -0 $server 2>/dev/null; do wait $server; status=$?; done
+            kill $watcher 2>/dev/null
+            wait $watcher 2>/dev/null
+            exit $status
             """;
 
     private final String name;
