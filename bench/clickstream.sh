@@ -3,14 +3,14 @@
 # request and batches, against the raw produce rate of records of the same size with Kafka's own producer
 # performance tool (org.apache.kafka.tools.ProducerPerformance), same cluster, topic and producer settings, same run.
 # Usage: bench/clickstream.sh      Environment (defaults): DURATION=30 WARMUP=5 THREADS=2 CONNECTIONS=32 BATCH=50
-#                                                          PERF_RECORDS=2000000
+#                                                          PERF_RECORDS=3000000
 # Starts (and stops) its own platform (Kafka, registry; no Connect) and service on free ports; prints a Markdown
 # table for docs/performance.md. Everything shares this machine's cores: wrk, the service, the broker, the registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
+
 duration=${DURATION:-30} warmup=${WARMUP:-5} threads=${THREADS:-2} connections=${CONNECTIONS:-32}
-batch=${BATCH:-50} perf_records=${PERF_RECORDS:-2000000}
+batch=${BATCH:-50} perf_records=${PERF_RECORDS:-3000000}
 
 log() { echo "[$(date +%T)] $*" >&2; }
 
@@ -47,9 +47,14 @@ cleanup() {
   # SIGTERM, not SIGINT (ignored by background jobs of a script): the platform's shutdown hook stops its children.
   [ -n "$platform_pid" ] && kill -TERM "$platform_pid" 2>/dev/null && wait "$platform_pid" 2>/dev/null || true
   local left
-  left=$(pgrep -f "$work" || true)
+  for _ in $(seq 1 20); do
+    left=$(pgrep -f "$work" || true)
+    [ -z "$left" ] && break
+    sleep 0.5
+  done
   if [ -n "$left" ]; then
-    echo "Processes left behind (stopping them): $left" >&2
+    echo "Processes left behind (stopping them):" >&2
+    ps -o pid,ppid,args -p "${left//$'\n'/,}" >&2 || true
     kill -TERM $left 2>/dev/null || true
   fi
   rm -rf "$work"
@@ -101,25 +106,28 @@ until curl -sf "$url/actuator/health" | grep -q '"status":"UP"'; do
 done
 log "Service up on $url"
 
-# Runs wrk; prints "requests/s clicks/s p50_ms p99_ms non2xx socket_errors".
+accepted_total() { curl -sf "$url/actuator/prometheus" | awk '/^zmart_clicks_accepted_total/ {printf "%.0f", $2}'; }
+
+# Runs wrk; prints "requests/s clicks/s p50_ms p99_ms non2xx socket_errors clicks_accepted_by_the_service".
 measure() { # $1 clicks per request, then wrk script arguments
-  local per_request=$1 out
+  local per_request=$1 out before after
   shift
   wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/clickstream-post.lua "$url" -- "$@" >/dev/null
+  before=$(accepted_total)
   out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 20s -s bench/clickstream-post.lua "$url" -- "$@")
-  echo "$out" >>"$work/wrk.log"
-  echo "$out" | awk -v per="$per_request" '/^RESULT/ {
+  after=$(accepted_total)
+  echo "$out" >&2
+  echo "$out" | awk -v per="$per_request" -v accepted=$((after - before)) '/^RESULT/ {
       for (i = 2; i <= NF; i++) { split($i, kv, "="); r[kv[1]] = kv[2] }
       rps = r["requests"] / (r["duration_us"] / 1e6)
-      printf "%.0f %.0f %.1f %.1f %d %d\n", rps, rps * per, r["p50_us"] / 1000, r["p99_us"] / 1000, r["status_errors"],
-        r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"] }'
+      printf "%.0f %.0f %.1f %.1f %d %d %d\n", rps, rps * per, r["p50_us"] / 1000, r["p99_us"] / 1000, r["status_errors"],
+        r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"], accepted }'
 }
 
 log "wrk: POST /api/clicks, ${threads} threads, ${connections} connections, ${warmup} s warm-up + ${duration} s..."
-read -r single_rps single_cps single_p50 single_p99 single_non2xx single_errors < <(measure 1)
+read -r single_rps single_cps single_p50 single_p99 single_non2xx single_errors single_accepted < <(measure 1)
 log "wrk: POST /api/clicks/batch ($batch clicks), ${warmup} s warm-up + ${duration} s..."
-read -r batch_rps batch_cps batch_p50 batch_p99 batch_non2xx batch_errors < <(measure "$batch" batch "$batch")
-accepted=$(curl -sf "$url/actuator/prometheus" | awk '/^zmart_clicks_accepted_total/ {printf "%.0f", $2}')
+read -r batch_rps batch_cps batch_p50 batch_p99 batch_non2xx batch_errors batch_accepted < <(measure "$batch" batch "$batch")
 
 # The real size of a click on the topic: the values the service wrote (Confluent wire format + Avro body).
 cat >"$work/ClickSize.java" <<'EOF'
@@ -142,31 +150,42 @@ public class ClickSize {
                     values += r.value().length;
                 }
             }
-            System.out.printf("%d %d %d%n", n, Math.round((double) values / n), Math.round((double) keys / n));
+            System.out.printf("CLICK_SIZE %d %d %d%n", n, Math.round((double) values / n), Math.round((double) keys / n));
         }
     }
 }
 EOF
 read -r sampled value_size key_size < <(java -cp "$(cat clickstream-producer/target/runtime-classpath.txt)" \
-  "$work/ClickSize.java" "$bootstrap" 2>/dev/null)
+  "$work/ClickSize.java" "$bootstrap" 2>/dev/null | sed -n 's/^CLICK_SIZE //p')
 log "Clicks on zmart.clicks: value $value_size bytes, key $key_size bytes (mean of $sampled records)"
 
-log "ProducerPerformance: $perf_records records of $value_size bytes, acks=all, idempotence, lz4, linger 5 ms, batch 64 KB..."
-java -Xmx1g -cp "$(cat "$work/kafka-tools/classpath.txt")" org.apache.kafka.tools.ProducerPerformance \
-  --topic zmart.clicks --num-records "$perf_records" --record-size "$value_size" --throughput -1 \
-  --producer-props bootstrap.servers="$bootstrap" acks=all enable.idempotence=true compression.type=lz4 linger.ms=5 \
-  batch.size=65536 client.id=producer-performance >"$work/perf.log" 2>&1 || { cat "$work/perf.log" >&2; exit 1; }
-# "N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency, P50 ms 50th, P95 ms 95th, P99 ms 99th, ..."
-read -r perf_rps perf_mbs perf_p50 perf_p99 < <(grep 'records sent' "$work/perf.log" | tail -1 | tr -d ',()' |
-  awk '{ for (i = 1; i <= NF; i++) { if ($i == "records/sec") r = $(i-1); if ($i == "MB/sec") m = $(i-1);
-                                     if ($i == "50th") p50 = $(i-2); if ($i == "99th") p99 = $(i-2) }
-         print r, m, p50, p99 }')
+# Kafka's producer performance tool, same cluster, topic, record size and producer settings as the service.
+# Prints "records/s MB/s p50_ms p99_ms".
+producer_performance() { # $1 records, $2 records/s (-1: as fast as possible)
+  java -Xmx1g -cp "$(cat "$work/kafka-tools/classpath.txt")" org.apache.kafka.tools.ProducerPerformance \
+    --topic zmart.clicks --num-records "$1" --record-size "$value_size" --throughput "$2" \
+    --producer-props bootstrap.servers="$bootstrap" acks=all enable.idempotence=true compression.type=lz4 linger.ms=5 \
+    batch.size=65536 client.id=producer-performance >"$work/perf.log" 2>&1 || { cat "$work/perf.log" >&2; echo "failed - - -"; return; }
+  # "N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency, P50 ms 50th, P95 ms 95th, P99 ms 99th, ..."
+  grep 'records sent' "$work/perf.log" | tail -1 >&2
+  grep 'records sent' "$work/perf.log" | tail -1 | tr -d ',()' |
+    awk '{ for (i = 1; i <= NF; i++) { if ($i == "records/sec") r = $(i-1); if ($i == "MB/sec") m = $(i-1);
+                                       if ($i == "50th") p50 = $(i-2); if ($i == "99th") p99 = $(i-2) }
+           printf "%.0f %s %s %s\n", r, m, p50, p99 }'
+}
+log "ProducerPerformance: $perf_records records of $value_size bytes as fast as possible, acks=all, idempotence, lz4, linger 5 ms, batch 64 KB..."
+read -r perf_rps perf_mbs perf_p50 perf_p99 < <(producer_performance "$perf_records" -1)
+# The same tool at the rate the service reached with batches: the latency of Kafka alone at that load.
+log "ProducerPerformance: $batch_cps records/s for ${duration} s..."
+read -r paced_rps paced_mbs paced_p50 paced_p99 < <(producer_performance $((batch_cps * duration)) "$batch_cps")
 
 echo
-echo "Service: zmart_clicks_accepted_total = $accepted (warm-ups included). wrk: $threads threads, $connections connections, ${duration} s after ${warmup} s warm-up."
+echo "wrk: $threads threads, $connections connections, ${duration} s after a ${warmup} s warm-up. Clicks the service counted as"
+echo "accepted (zmart_clicks_accepted_total) during the measured runs: $single_accepted (single), $batch_accepted (batch)."
 echo
 echo "| measurement | requests/s | clicks (records)/s | p50 latency (ms) | p99 latency (ms) | non-2xx | socket errors |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 echo "| HTTP \`POST /api/clicks\`, 1 click per request | $single_rps | $single_cps | $single_p50 | $single_p99 | $single_non2xx | $single_errors |"
 echo "| HTTP \`POST /api/clicks/batch\`, $batch clicks per request | $batch_rps | $batch_cps | $batch_p50 | $batch_p99 | $batch_non2xx | $batch_errors |"
 echo "| Kafka \`ProducerPerformance\`, $value_size-byte records, \`--throughput -1\` | - | $perf_rps ($perf_mbs MB/s) | $perf_p50 | $perf_p99 | - | - |"
+echo "| Kafka \`ProducerPerformance\`, $value_size-byte records, \`--throughput $batch_cps\` | - | $paced_rps ($paced_mbs MB/s) | $paced_p50 | $paced_p99 | - | - |"

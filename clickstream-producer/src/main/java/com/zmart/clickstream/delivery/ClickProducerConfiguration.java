@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
  * The click producer: idempotent, {@code acks=all}, small linger and lz4 batches, and short blocking and delivery
@@ -41,6 +42,11 @@ class ClickProducerConfiguration {
 
     @Bean
     KafkaTemplate<String, ClickEvent> clickTemplate(ProducerFactory<String, ClickEvent> clickProducerFactory) {
-        return new KafkaTemplate<>(clickProducerFactory);
+        KafkaTemplate<String, ClickEvent> template = new KafkaTemplate<>(clickProducerFactory);
+        // Failed sends are logged without the click: it holds a customer id, which has no place in logs.
+        LoggingProducerListener<String, ClickEvent> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        template.setProducerListener(listener);
+        return template;
     }
 }
