@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
+import com.zmart.contracts.demo.DemoCoupons;
 import com.zmart.contracts.demo.DemoCustomers;
 
 /**
@@ -17,8 +18,8 @@ import com.zmart.contracts.demo.DemoCustomers;
  */
 public final class StoreCatalog {
 
-    public static final String COUPON_CODE = "ZMART15";
-    public static final int COUPON_PERCENT = 15;
+    public static final String COUPON_CODE = DemoCoupons.COUPON_CODE;
+    public static final int COUPON_PERCENT = DemoCoupons.DISCOUNT_PERCENT;
 
     private static final String[] DEPARTMENTS = {"electronics", "grocery", "apparel", "home", "toys", "garden", "sports"};
     private static final String[] REGIONS = {"north-east", "south-east", "mid-west", "south-west", "west"};

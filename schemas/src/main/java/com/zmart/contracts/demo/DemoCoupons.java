@@ -6,8 +6,11 @@ package com.zmart.contracts.demo;
  */
 public final class DemoCoupons {
 
-    /** Code of the 15% coupon of the demo campaigns (the register simulator's {@code StoreCatalog.COUPON_CODE}). */
+    /** Code of the coupon of the demo campaigns. */
     public static final String COUPON_CODE = "ZMART15";
+
+    /** Its discount, as in the seed scenario: 15% off. */
+    public static final int DISCOUNT_PERCENT = 15;
 
     private DemoCoupons() {
     }
