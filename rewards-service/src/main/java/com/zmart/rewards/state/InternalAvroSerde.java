@@ -1,0 +1,67 @@
+package com.zmart.rewards.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serde for records that only this service reads back: state-store values and repartition topics. It uses Avro's
+ * single-object encoding (2-byte marker, 8-byte schema fingerprint, binary body) instead of the Schema Registry:
+ * internal topics have no registered subject, and no client of the suite registers schemas (ADR 0001).
+ *
+ * <p>The fingerprint makes schema evolution possible without a registry: when a record's schema changes, the
+ * previous schemas can be added to the decoder ({@link BinaryMessageDecoder#addSchema}) and old store values are
+ * resolved against the new class.
+ */
+public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
+
+    private final BinaryMessageEncoder<T> encoder;
+    private final BinaryMessageDecoder<T> decoder;
+
+    public InternalAvroSerde(Class<T> type) {
+        SpecificData model = SpecificData.getForClass(type);
+        Schema schema = model.getSchema(type);
+        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.decoder = new BinaryMessageDecoder<>(model, schema);
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            try {
+                ByteBuffer buffer = encoder.encode(value);
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                return bytes;
+            } catch (IOException e) {
+                throw new SerializationException("Cannot encode a " + value.getClass().getSimpleName(), e);
+            }
+        };
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return decoder.decode(bytes);
+            } catch (IOException | RuntimeException e) {
+                throw new SerializationException("Cannot decode an internal record of topic " + topic, e);
+            }
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package com.zmart.rewards.topology;
+
+import java.time.Duration;
+import java.util.Set;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.LoyaltyMember;
+import com.zmart.events.RewardNotification;
+import com.zmart.events.RewardUpdate;
+import com.zmart.events.Sale;
+import com.zmart.rewards.config.RewardsProperties;
+import com.zmart.rewards.points.PointsRule;
+import com.zmart.rewards.points.TierRule;
+import com.zmart.rewards.state.InternalAvroSerde;
+import com.zmart.rewards.state.MemberRewards;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The rewards topology:
+ * <pre>
+ * zmart.sales (key transactionId, event time purchasedAt)
+ *   → drop lines without a loyalty member
+ *   → re-key by memberId (repartition topic "sales-by-member")
+ *   → RewardsProcessor [stores: member-rewards (KeyValue), seen-sale-lines (Window, dedup)]
+ *        ├─ RewardUpdate per counted sale line                         → zmart.reward-updates
+ *        └─ RewardNotification per first crossing of a threshold
+ *             → left join GlobalKTable zmart.loyalty-members (email)     → zmart.reward-notifications
+ * </pre>
+ * Members are a global table because zmart.loyalty-members (3 partitions) is not co-partitioned with the sales
+ * re-keyed by member (6 partitions), and every instance needs every member's address anyway.
+ */
+public final class RewardsTopology {
+
+    public static final String MEMBER_REWARDS_STORE = "member-rewards";
+    public static final String SEEN_SALE_LINES_STORE = "seen-sale-lines";
+    public static final String LOYALTY_MEMBERS_STORE = "loyalty-members";
+    public static final String SALES_BY_MEMBER = "sales-by-member";
+
+    /** A window store needs a window size; a line is remembered at one instant, its purchase time. */
+    private static final Duration DEDUP_WINDOW_SIZE = Duration.ofMillis(1);
+
+    private RewardsTopology() {
+    }
+
+    public static Topology buildTopology(RewardsProperties properties, RewardsSerdes serdes) {
+        StreamsBuilder builder = new StreamsBuilder();
+
+        GlobalKTable<String, LoyaltyMember> members = builder.globalTable(Topics.LOYALTY_MEMBERS.name(),
+                Consumed.with(Serdes.String(), serdes.member()).withName("loyalty-members-source"),
+                Materialized.<String, LoyaltyMember, KeyValueStore<Bytes, byte[]>>as(LOYALTY_MEMBERS_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.member()));
+
+        KStream<String, SpecificRecord> rewards = builder
+                .stream(Topics.SALES.name(), Consumed.with(Serdes.String(), serdes.sale())
+                        .withTimestampExtractor(new SaleTimestampExtractor()).withName("sales-source"))
+                .filter((transactionId, sale) -> sale != null && sale.getLoyaltyMemberId() != null,
+                        Named.as("members-only"))
+                .selectKey((transactionId, sale) -> sale.getLoyaltyMemberId(), Named.as("key-by-member"))
+                .repartition(Repartitioned.<String, Sale>as(SALES_BY_MEMBER)
+                        .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(Sale.class)))
+                .process(processorSupplier(properties), Named.as("rewards"));
+
+        rewards.split(Named.as("rewards-"))
+                .branch((memberId, event) -> event instanceof RewardUpdate, Branched.withConsumer(updates -> updates
+                        .mapValues(event -> (RewardUpdate) event, Named.as("as-reward-update"))
+                        .to(Topics.REWARD_UPDATES.name(), Produced.with(Serdes.String(), serdes.update())
+                                .withName("reward-updates-sink")), "updates"))
+                .branch((memberId, event) -> event instanceof RewardNotification,
+                        Branched.withConsumer(notifications -> notifications
+                                .mapValues(event -> (RewardNotification) event, Named.as("as-reward-notification"))
+                                .leftJoin(members, (memberId, notification) -> memberId, RewardsTopology::withEmail,
+                                        Named.as("notification-email"))
+                                .to(Topics.REWARD_NOTIFICATIONS.name(),
+                                        Produced.with(Serdes.String(), serdes.notification())
+                                                .withName("reward-notifications-sink")), "notifications"))
+                .noDefaultBranch();
+
+        return builder.build();
+    }
+
+    static RewardNotification withEmail(RewardNotification notification, LoyaltyMember member) {
+        return RewardNotification.newBuilder(notification).setEmail(member == null ? null : member.getEmail()).build();
+    }
+
+    private static ProcessorSupplier<String, Sale, String, SpecificRecord> processorSupplier(RewardsProperties properties) {
+        PointsRule pointsRule = PointsRule.from(properties.points());
+        TierRule tierRule = TierRule.from(properties.tiers());
+        StoreBuilder<KeyValueStore<String, MemberRewards>> memberStore = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(MEMBER_REWARDS_STORE), Serdes.String(),
+                new InternalAvroSerde<>(MemberRewards.class));
+        StoreBuilder<?> seenLinesStore = Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(SEEN_SALE_LINES_STORE, properties.dedupRetention(), DEDUP_WINDOW_SIZE,
+                        false),
+                Serdes.String(), Serdes.Integer());
+
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Sale, String, SpecificRecord> get() {
+                return new RewardsProcessor(pointsRule, tierRule, properties.thresholds(),
+                        properties.couponDiscountPercent(), properties.dedupRetention());
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(memberStore, seenLinesStore);
+            }
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package com.zmart.rewards.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class InternalAvroSerdeTest {
+
+    private final InternalAvroSerde<MemberRewards> serde = new InternalAvroSerde<>(MemberRewards.class);
+
+    @Test
+    void memberStateRoundTrips() {
+        MemberRewards state = MemberRewards.newBuilder().setMemberId("member-1").setTotalPoints(260)
+                .setTier("SILVER").setThresholdsReached(List.of(100L, 250L)).setSaleLines(3)
+                .setUpdatedAt(Instant.parse("2025-03-01T10:00:00Z")).build();
+
+        byte[] bytes = serde.serializer().serialize("store", state);
+
+        assertThat(serde.deserializer().deserialize("store", bytes)).isEqualTo(state);
+        assertThat(serde.serializer().serialize("store", null)).isNull();
+        assertThat(serde.deserializer().deserialize("store", null)).isNull();
+    }
+
+    @Test
+    void bytesOfAnotherSchemaAreRejected() {
+        assertThatThrownBy(() -> serde.deserializer().deserialize("store", new byte[] {(byte) 0xC3, 1, 9, 9, 9, 9, 9, 9, 9, 9}))
+                .isInstanceOf(SerializationException.class);
+    }
+}

@@ -1,0 +1,221 @@
+package com.zmart.rewards.topology;
+
+import static com.zmart.rewards.RewardsFixtures.T0;
+import static com.zmart.rewards.RewardsFixtures.member;
+import static com.zmart.rewards.RewardsFixtures.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.LoyaltyMember;
+import com.zmart.events.RewardNotification;
+import com.zmart.events.RewardTier;
+import com.zmart.events.RewardUpdate;
+import com.zmart.events.Sale;
+import com.zmart.rewards.RewardsFixtures;
+import com.zmart.rewards.coupons.CouponCodes;
+import com.zmart.rewards.deadletter.DeadLetterHandler;
+import com.zmart.rewards.deadletter.DeadLetterPublisher;
+import com.zmart.rewards.runtime.StreamsSettings;
+import com.zmart.rewards.state.MemberRewards;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RewardsTopologyTest {
+
+    private static final String ADA = "member-ada";
+    private static final String BOB = "member-bob";
+
+    @TempDir
+    Path stateDir;
+
+    private final RewardsSerdes serdes = RewardsFixtures.plainSerdes();
+    private final MockProducer<byte[], byte[]> deadLetterProducer =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Sale> sales;
+    private TestInputTopic<String, LoyaltyMember> members;
+    private TestOutputTopic<String, RewardUpdate> updates;
+    private TestOutputTopic<String, RewardNotification> notifications;
+
+    @BeforeEach
+    void startDriver() {
+        Properties config = StreamsSettings.streamsProperties(RewardsFixtures.properties(),
+                new DeadLetterPublisher(() -> deadLetterProducer, Duration.ofSeconds(1)));
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(RewardsTopology.buildTopology(RewardsFixtures.properties(), serdes), config);
+        sales = driver.createInputTopic(Topics.SALES.name(), Serdes.String().serializer(), serdes.sale().serializer());
+        members = driver.createInputTopic(Topics.LOYALTY_MEMBERS.name(), Serdes.String().serializer(),
+                serdes.member().serializer());
+        updates = driver.createOutputTopic(Topics.REWARD_UPDATES.name(), Serdes.String().deserializer(),
+                serdes.update().deserializer());
+        notifications = driver.createOutputTopic(Topics.REWARD_NOTIFICATIONS.name(), Serdes.String().deserializer(),
+                serdes.notification().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void buy(Sale sale) {
+        sales.pipeInput(sale.getTransactionId(), sale);
+    }
+
+    @Test
+    void salesWithoutALoyaltyMemberEarnNothing() {
+        buy(sale("t-1", 1, null, "500.00", 1).build());
+
+        assertThat(updates.isEmpty()).isTrue();
+        assertThat(notifications.isEmpty()).isTrue();
+    }
+
+    @Test
+    void eachSaleLineEarnsItsPointsKeyedByMemberWithARunningTotal() {
+        buy(sale("t-1", 1, ADA, "12.50", 2).build());
+        buy(sale("t-1", 2, ADA, "10.00", 1).setDepartment("electronics").build());
+        buy(sale("t-2", 1, BOB, "7.00", 1).build());
+        buy(sale("t-3", 1, ADA, "30.00", 1).setDiscount(new java.math.BigDecimal("4.50")).build());
+
+        List<org.apache.kafka.streams.KeyValue<String, RewardUpdate>> out = updates.readKeyValuesToList();
+        assertThat(out).extracting(kv -> kv.key).containsExactly(ADA, ADA, BOB, ADA);
+        assertThat(out).extracting(kv -> kv.value.getTransactionId() + "#" + kv.value.getLineNumber())
+                .containsExactly("t-1#1", "t-1#2", "t-2#1", "t-3#1");
+        assertThat(out).extracting(kv -> kv.value.getPointsEarned()).containsExactly(25, 20, 7, 25);
+        assertThat(out).extracting(kv -> kv.value.getTotalPoints()).containsExactly(25L, 45L, 7L, 70L);
+        assertThat(out.get(0).value.getStoreId()).isEqualTo("store-001");
+        assertThat(out.get(0).value.getPurchasedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void theTierRisesWithThePointTotal() {
+        buy(sale("t-1", 1, ADA, "249.00", 1).build());
+        buy(sale("t-2", 1, ADA, "1.00", 1).build());
+        buy(sale("t-3", 1, ADA, "300.00", 1).build());
+        buy(sale("t-4", 1, ADA, "450.00", 1).build());
+
+        assertThat(updates.readValuesToList()).extracting(RewardUpdate::getTier)
+                .containsExactly(RewardTier.BRONZE, RewardTier.SILVER, RewardTier.GOLD, RewardTier.PLATINUM);
+    }
+
+    @Test
+    void eachThresholdIsNotifiedExactlyOnceWithItsCoupon() {
+        buy(sale("t-1", 1, ADA, "60.00", 1).build());
+        buy(sale("t-2", 1, ADA, "60.00", 1).build());
+        buy(sale("t-3", 1, ADA, "60.00", 1).build());
+
+        List<RewardNotification> out = notifications.readValuesToList();
+        assertThat(out).singleElement().satisfies(n -> {
+            assertThat(n.getMemberId()).isEqualTo(ADA);
+            assertThat(n.getThresholdPoints()).isEqualTo(100L);
+            assertThat(n.getTotalPoints()).isEqualTo(120L);
+            assertThat(n.getTier()).isEqualTo(RewardTier.BRONZE);
+            assertThat(n.getCouponCode()).isEqualTo(CouponCodes.codeFor(ADA, 100));
+            assertThat(n.getDiscountPercent()).isEqualTo(10);
+            assertThat(n.getIssuedAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void aSaleCrossingTwoThresholdsNotifiesBothAndNeitherAgain() {
+        buy(sale("t-1", 1, ADA, "260.00", 1).build());
+        buy(sale("t-2", 1, ADA, "100.00", 1).build());
+        buy(sale("t-3", 1, ADA, "200.00", 1).build());
+
+        List<org.apache.kafka.streams.KeyValue<String, RewardNotification>> out = notifications.readKeyValuesToList();
+        assertThat(out).extracting(kv -> kv.key).containsOnly(ADA);
+        assertThat(out).extracting(kv -> kv.value.getThresholdPoints()).containsExactly(100L, 250L, 500L);
+        assertThat(out).extracting(kv -> kv.value.getTotalPoints()).containsExactly(260L, 260L, 560L);
+        assertThat(out).extracting(kv -> kv.value.getTier())
+                .containsExactly(RewardTier.SILVER, RewardTier.SILVER, RewardTier.GOLD);
+        assertThat(out).extracting(kv -> kv.value.getCouponCode()).doesNotHaveDuplicates();
+        assertThat(driver.<String, MemberRewards>getKeyValueStore(RewardsTopology.MEMBER_REWARDS_STORE).get(ADA))
+                .satisfies(state -> {
+                    assertThat(state.getTotalPoints()).isEqualTo(560L);
+                    assertThat(state.getThresholdsReached()).containsExactly(100L, 250L, 500L);
+                    assertThat(state.getSaleLines()).isEqualTo(3L);
+                });
+    }
+
+    @Test
+    void aDuplicatedSaleLineCountsOnce() {
+        Sale line = sale("t-1", 1, ADA, "150.00", 1).build();
+
+        buy(line);
+        buy(line);
+        buy(sale("t-1", 2, ADA, "1.00", 1).build());
+
+        assertThat(updates.readValuesToList()).extracting(RewardUpdate::getTotalPoints).containsExactly(150L, 151L);
+        assertThat(notifications.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void aLineOlderThanTheDedupRetentionIsNotCounted() {
+        buy(sale("t-new", 1, ADA, "10.00", 1).setPurchasedAt(T0.plus(Duration.ofDays(40))).build());
+        buy(sale("t-old", 1, ADA, "10.00", 1).build());
+        buy(sale("t-recent", 1, ADA, "10.00", 1).setPurchasedAt(T0.plus(Duration.ofDays(10))).build());
+
+        assertThat(updates.readValuesToList()).extracting(RewardUpdate::getTransactionId)
+                .containsExactly("t-new", "t-recent");
+    }
+
+    @Test
+    void notificationsCarryTheMembersEmailWhenKnown() {
+        members.pipeInput(ADA, member(ADA, "ada@example.com"));
+
+        buy(sale("t-1", 1, ADA, "100.00", 1).build());
+        buy(sale("t-2", 1, BOB, "100.00", 1).build());
+
+        List<RewardNotification> out = notifications.readValuesToList();
+        assertThat(out).extracting(RewardNotification::getMemberId).containsExactly(ADA, BOB);
+        assertThat(out).extracting(RewardNotification::getEmail).containsExactly("ada@example.com", null);
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndProcessingGoesOn() {
+        TestInputTopic<byte[], byte[]> rawSales = driver.createInputTopic(Topics.SALES.name(),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        byte[] garbage = {0, 0, 0, 0, 42, -1, -2, -3};
+        rawSales.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("t-bad".getBytes(StandardCharsets.UTF_8),
+                garbage, new RecordHeaders().add("origin", "pos".getBytes(StandardCharsets.UTF_8)), T0));
+
+        buy(sale("t-1", 1, ADA, "10.00", 1).build());
+
+        assertThat(updates.readValuesToList()).extracting(RewardUpdate::getTransactionId).containsExactly("t-1");
+        assertThat(deadLetterProducer.history()).singleElement().satisfies(deadLetter -> {
+            assertThat(deadLetter.topic()).isEqualTo(Topics.REWARDS_DLT.name());
+            assertThat(deadLetter.key()).asString(StandardCharsets.UTF_8).isEqualTo("t-bad");
+            assertThat(deadLetter.value()).isEqualTo(garbage);
+            assertThat(header(deadLetter, "origin")).isEqualTo("pos");
+            assertThat(header(deadLetter, DeadLetterHandler.HEADER_REASON))
+                    .isEqualTo(DeadLetterHandler.REASON_DESERIALIZATION);
+            assertThat(header(deadLetter, DeadLetterHandler.HEADER_TOPIC)).isEqualTo(Topics.SALES.name());
+            assertThat(header(deadLetter, DeadLetterHandler.HEADER_OFFSET)).isEqualTo("0");
+            assertThat(header(deadLetter, DeadLetterHandler.HEADER_EXCEPTION)).isNotBlank();
+            assertThat(header(deadLetter, DeadLetterHandler.HEADER_PROCESSOR)).isEqualTo("sales-source");
+        });
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
