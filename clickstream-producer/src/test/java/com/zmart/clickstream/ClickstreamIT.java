@@ -53,7 +53,7 @@ class ClickstreamIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final String SECRET = "test-secret";
+    private static final String SECRET = PlatformProperties.LINK_SECRET;
     private static final Map<String, ClickEvent> seen = new HashMap<>();
     private static KafkaConsumer<String, byte[]> consumer;
 
@@ -62,12 +62,7 @@ class ClickstreamIT {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        LocalPlatform platform = LocalPlatformExtension.running();
-        registry.add("spring.kafka.bootstrap-servers", platform::bootstrapServers);
-        registry.add("zmart.clickstream.registry-url", () -> platform.registry().apiV3Url());
-        registry.add("zmart.clickstream.link-secret", () -> SECRET);
-        registry.add("zmart.clickstream.max-batch-size", () -> "50");
-        registry.add("zmart.clickstream.max-body-bytes", () -> "65536");
+        PlatformProperties.register(registry);
     }
 
     @BeforeAll

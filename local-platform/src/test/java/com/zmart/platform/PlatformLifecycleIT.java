@@ -57,30 +57,69 @@ class PlatformLifecycleIT {
                 assertThat(descendants(ProcessHandle.current())).isSubsetOf(before));
     }
 
+    /** What the command line printed, for failure messages. */
+    private final List<String> cliOutput = java.util.Collections.synchronizedList(new ArrayList<>());
+
     @Test
     void ctrlCStopsTheCommandLineAndEverythingItStarted() throws Exception {
-        Process cli = new ProcessBuilder(javaCommand(LocalPlatformCli.class, "--data-dir", data.toString(),
-                "--kafka-port", "0", "--registry-port", "0", "--postgres-port", "0", "--connect-port", "0", "--smtp-port", "0"))
-                .redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
-        try (var lines = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null && !line.contains("Press Ctrl-C")) {
-                output.add(line);
-            }
-            assertThat(line).as("CLI output: %s", output).isNotNull();
-            assertThat(output).anyMatch(l -> l.contains("Kafka bootstrap servers"))
-                    .anyMatch(l -> l.contains("/apis/ccompat/v7")).anyMatch(l -> l.contains("Kafka Connect REST API"));
+        Process cli = startCommandLine();
+        try {
             Set<Long> children = descendants(cli.toHandle());
             assertThat(children).isNotEmpty();
 
             new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
 
-            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("CLI stopped after Ctrl-C").isTrue();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alive(children)).isEmpty());
+            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("CLI stopped after Ctrl-C; it printed: %s", cliOutput).isTrue();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(alive(children)).isEmpty();
+                assertThat(processesUsing(data)).isEmpty();
+            });
         } finally {
             cli.destroyForcibly();
         }
+    }
+
+    @Test
+    void killingTheCommandLineWithSigkillLeavesNoServerRunning() throws Exception {
+        Process cli = startCommandLine();
+        try {
+            assertThat(processesUsing(data)).as("registry and PostgreSQL run on the data directory").isNotEmpty();
+
+            cli.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+            // No shutdown hook runs on SIGKILL: the guardians notice the JVM is gone and stop their servers.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processesUsing(data)).isEmpty());
+        } finally {
+            cli.destroyForcibly();
+        }
+    }
+
+    /** Starts bin/zmart-platform's main class in its own JVM and returns once it printed its endpoints. */
+    private Process startCommandLine() throws Exception {
+        Process cli = new ProcessBuilder(javaCommand(LocalPlatformCli.class, "--data-dir", data.toString(),
+                "--kafka-port", "0", "--registry-port", "0", "--postgres-port", "0", "--connect-port", "0", "--smtp-port", "0"))
+                .redirectErrorStream(true).start();
+        var lines = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null && !line.contains("Press Ctrl-C")) {
+            cliOutput.add(line);
+        }
+        assertThat(line).as("CLI output: %s", cliOutput).isNotNull();
+        assertThat(cliOutput).anyMatch(l -> l.contains("Kafka bootstrap servers"))
+                .anyMatch(l -> l.contains("/apis/ccompat/v7")).anyMatch(l -> l.contains("Kafka Connect REST API"));
+        // Keep draining its output so that it never blocks on a full pipe.
+        Thread drain = new Thread(() -> lines.lines().forEach(cliOutput::add), "cli-output");
+        drain.setDaemon(true);
+        drain.start();
+        return cli;
+    }
+
+    /** Any process on this machine whose command line names the data directory (PostgreSQL, the registry). */
+    private static Set<Long> processesUsing(Path dataDirectory) {
+        String path = dataDirectory.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(path))
+                .map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
     static List<String> javaCommand(Class<?> main, String... args) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.zmart.clickstream.PlatformProperties;
 import com.zmart.clickstream.simulator.CampaignSimulator.Journey;
 import com.zmart.clickstream.simulator.CampaignSimulator.Progress;
 import com.zmart.contracts.demo.DemoCoupons;
@@ -21,7 +22,6 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.platform.LocalPlatform;
-import com.zmart.platform.junit.LocalPlatformExtension;
 import com.zmart.platform.junit.LocalPlatformTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,20 +39,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CampaignSimulatorIT {
 
-    private static final String SECRET = "test-secret";
+    private static final String SECRET = PlatformProperties.LINK_SECRET;
 
     @Value("${local.server.port}")
     int port;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        // The same settings as ClickstreamIT.
-        LocalPlatform platform = LocalPlatformExtension.running();
-        registry.add("spring.kafka.bootstrap-servers", platform::bootstrapServers);
-        registry.add("zmart.clickstream.registry-url", () -> platform.registry().apiV3Url());
-        registry.add("zmart.clickstream.link-secret", () -> SECRET);
-        registry.add("zmart.clickstream.max-batch-size", () -> "50");
-        registry.add("zmart.clickstream.max-body-bytes", () -> "65536");
+        PlatformProperties.register(registry);
     }
 
     @Test

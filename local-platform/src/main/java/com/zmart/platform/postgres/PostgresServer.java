@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import com.zmart.platform.ChildProcess;
 import com.zmart.platform.PlatformStartupException;
 import com.zmart.platform.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -23,10 +24,22 @@ public final class PostgresServer implements AutoCloseable {
     public static final List<String> DATABASES = List.of("pos", "inventory", "dashboard");
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /*
+     * PostgreSQL daemonizes (pg_ctl), so it is not our child process: if this JVM is killed (kill -9), zonky's
+     * shutdown hook never runs. This watchdog, a guarded child process, then sends PostgreSQL the fast-shutdown
+     * signal, taking its pid from postmaster.pid.
+     */
+    private static final String WATCHDOG = """
+            trap 'kill -INT "$(head -n 1 "$1/postmaster.pid")" 2>/dev/null; exit 0' TERM
+            while :; do sleep 1; done
+            """;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final ChildProcess watchdog;
+
+    private PostgresServer(EmbeddedPostgres postgres, ChildProcess watchdog) {
         this.postgres = postgres;
+        this.watchdog = watchdog;
     }
 
     public static PostgresServer start(int requestedPort, Path dataDirectory) {
@@ -34,7 +47,7 @@ public final class PostgresServer implements AutoCloseable {
         Path data = dataDirectory.resolve("postgres");
         EmbeddedPostgres postgres;
         try {
-            Files.createDirectories(data.getParent());
+            Files.createDirectories(data.getParent().resolve("logs"));
             postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(data)
@@ -49,7 +62,10 @@ public final class PostgresServer implements AutoCloseable {
             throw new PlatformStartupException("PostgreSQL did not start in " + data + ": " + e.getMessage()
                     + " (a data directory left by a crashed run can be wiped with --reset)", e);
         }
-        PostgresServer server = new PostgresServer(postgres);
+        ChildProcess watchdog = ChildProcess.start("postgres-watchdog",
+                List.of("sh", "-c", WATCHDOG, "postgres-watchdog", data.toAbsolutePath().toString()),
+                data.getParent(), data.getParent().resolve("logs/postgres-watchdog.log"));
+        PostgresServer server = new PostgresServer(postgres, watchdog);
         try {
             server.createDatabases();
         } catch (SQLException e) {
@@ -86,6 +102,9 @@ public final class PostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        } finally {
+            // Stopped after PostgreSQL: its signal then finds no postmaster.pid, or a process already gone.
+            watchdog.close();
         }
     }
 }
