@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.zmart.contracts.demo.StopOnShutdown;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,15 +63,7 @@ public final class CampaignSimulatorCli implements Callable<Integer> {
             return 2;
         }
         CampaignSimulator simulator = new CampaignSimulator(options);
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.stop();
-            try {
-                main.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        StopOnShutdown.register(simulator::stop);
         CampaignSimulator.Progress done = simulator.run(p -> System.out.printf(
                 "%s %,d journeys, %,d clicks accepted, %,d refused, %,d lost; %.1f journeys/s%n",
                 p.finished() ? "Done:" : "Campaigns:", p.journeys(), p.clicksAccepted(), p.clicksRefused(), p.clicksLost(),

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
+import com.zmart.contracts.demo.StopOnShutdown;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,15 +66,7 @@ public final class RegisterSimulatorCli implements Callable<Integer> {
         PosDatabase.migrate(dataSource);
         RegisterSimulator simulator = new RegisterSimulator(dataSource, options, Clock.systemUTC());
         simulator.loadReferenceData();
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.stop();
-            try {
-                main.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        StopOnShutdown.register(simulator::stop);
         simulator.run(p -> System.out.printf("%s %,d sales (%,d lines) written, %.1f sales/s%n",
                 p.finished() ? "Done:" : "Registers:", p.transactions(), p.lines(), p.transactionsPerSecond()));
         return 0;
