@@ -1,5 +1,6 @@
 package com.zmart.sales.connector;
 
+import com.zmart.platform.connect.ConnectorDeployer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package com.zmart.sales.bench;
 
+import com.zmart.platform.connect.ConnectorDeployer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -34,7 +35,6 @@ import com.zmart.platform.Directories;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.PlatformOptions;
 import com.zmart.platform.postgres.PostgresServer;
-import com.zmart.sales.connector.ConnectorDeployer;
 import com.zmart.sales.connector.PosConnectors;
 import com.zmart.sales.simulator.PosDatabase;
 import com.zmart.sales.simulator.RegisterSimulator;

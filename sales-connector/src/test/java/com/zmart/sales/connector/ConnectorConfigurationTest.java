@@ -1,5 +1,6 @@
 package com.zmart.sales.connector;
 
+import com.zmart.platform.connect.ConnectorDeployer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.zmart.sales.connector;
+package com.zmart.platform.connect;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,7 @@ public final class ConnectorDeployer {
         }
     }
 
-    static String substitute(String connector, String key, String value, Map<String, String> variables) {
+    public static String substitute(String connector, String key, String value, Map<String, String> variables) {
         Matcher matcher = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
@@ -89,11 +89,11 @@ public final class ConnectorDeployer {
     /** What the worker says of a connector: its state and its tasks' states (empty while it does not know it). */
     public record Status(String connector, List<String> tasks, String firstError) {
 
-        boolean running() {
+        public boolean running() {
             return connector.equals("RUNNING") && !tasks.isEmpty() && tasks.stream().allMatch("RUNNING"::equals);
         }
 
-        boolean failed() {
+        public boolean failed() {
             return connector.equals("FAILED") || tasks.contains("FAILED");
         }
     }
