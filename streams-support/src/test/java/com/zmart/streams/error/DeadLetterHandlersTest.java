@@ -1,0 +1,122 @@
+package com.zmart.streams.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler.ProcessingHandlerResponse;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterHandlersTest {
+
+    private static final String DLT = "zmart.test.dlt";
+
+    private final ErrorHandlerContext context = new Context();
+
+    @Test
+    void anUndeserializableRecordIsCopiedRawWithItsReasonAndProcessingGoesOn() {
+        MockProducer<byte[], byte[]> producer = acknowledging();
+        DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
+        handler.configure(config(producer, Duration.ofSeconds(5)));
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("zmart.sales", 2, 7, new byte[] {1},
+                new byte[] {0, 0, 0, 0, 42});
+        record.headers().add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
+
+        DeserializationHandlerResponse response = handler.handle(context, record,
+                new IllegalStateException("wrapped", new IllegalArgumentException("unknown schema id 42")));
+
+        assertThat(response).isEqualTo(DeserializationHandlerResponse.CONTINUE);
+        ProducerRecord<byte[], byte[]> letter = producer.history().get(0);
+        assertThat(letter.topic()).isEqualTo(DLT);
+        assertThat(letter.key()).containsExactly(1);
+        assertThat(letter.value()).containsExactly(0, 0, 0, 0, 42);
+        assertThat(header(letter, "trace")).isEqualTo("t-1");
+        assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_DESERIALIZATION);
+        assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).isEqualTo("unknown schema id 42");
+        assertThat(header(letter, DeadLetters.HEADER_EXCEPTION)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo("zmart.sales");
+        assertThat(header(letter, DeadLetters.HEADER_PARTITION)).isEqualTo("2");
+        assertThat(header(letter, DeadLetters.HEADER_OFFSET)).isEqualTo("7");
+        assertThat(header(letter, DeadLetters.HEADER_TASK)).isEqualTo("0_2");
+    }
+
+    @Test
+    void aRecordWhoseProcessingFailsIsCopiedWithTheBytesItArrivedWith() {
+        MockProducer<byte[], byte[]> producer = acknowledging();
+        DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
+        handler.configure(config(producer, Duration.ofSeconds(5)));
+
+        ProcessingHandlerResponse response = handler.handle(context, new Record<>("re-keyed", "parsed", 5L),
+                new ArithmeticException("overflow"));
+
+        assertThat(response).isEqualTo(ProcessingHandlerResponse.CONTINUE);
+        ProducerRecord<byte[], byte[]> letter = producer.history().get(0);
+        assertThat(letter.key()).isEqualTo(context.sourceRawKey());
+        assertThat(letter.value()).isEqualTo(context.sourceRawValue());
+        assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_PROCESSING);
+        assertThat(header(letter, DeadLetters.HEADER_PROCESSOR)).isEqualTo("rewards");
+    }
+
+    @Test
+    void theApplicationStopsRatherThanLoseARecordItCouldNotDeadLetter() {
+        // Never acknowledged: the publisher gives up after its timeout.
+        MockProducer<byte[], byte[]> silent =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
+        handler.configure(config(silent, Duration.ofMillis(50)));
+
+        DeserializationHandlerResponse response = handler.handle(context,
+                new ConsumerRecord<>("zmart.sales", 2, 7, new byte[] {1}, new byte[] {2}),
+                new IllegalArgumentException("bad bytes"));
+
+        assertThat(response).isEqualTo(DeserializationHandlerResponse.FAIL);
+    }
+
+    @Test
+    void aHandlerWithoutPublisherOrTopicIsAConfigurationError() {
+        assertThatThrownBy(() -> new DeadLetterDeserializationHandler().configure(Map.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(DeadLetters.PUBLISHER_CONFIG);
+        DeadLetterPublisher publisher = new DeadLetterPublisher(MockProducer::new, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> new DeadLetterProcessingHandler()
+                .configure(Map.of(DeadLetters.PUBLISHER_CONFIG, publisher)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(DeadLetters.TOPIC_CONFIG);
+    }
+
+    private static MockProducer<byte[], byte[]> acknowledging() {
+        return new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static Map<String, Object> config(MockProducer<byte[], byte[]> producer, Duration timeout) {
+        return Map.of(DeadLetters.PUBLISHER_CONFIG, new DeadLetterPublisher(() -> producer, timeout),
+                DeadLetters.TOPIC_CONFIG, DLT);
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** What Streams passes to the handlers for a record of zmart.sales partition 2, offset 7. */
+    private static final class Context implements ErrorHandlerContext {
+        public String topic() { return "zmart.sales"; }
+        public int partition() { return 2; }
+        public long offset() { return 7; }
+        public org.apache.kafka.common.header.Headers headers() { return new RecordHeaders(); }
+        public String processorNodeId() { return "rewards"; }
+        public TaskId taskId() { return new TaskId(0, 2); }
+        public long timestamp() { return 1_700_000_000_000L; }
+        public byte[] sourceRawKey() { return "tx-1".getBytes(StandardCharsets.UTF_8); }
+        public byte[] sourceRawValue() { return new byte[] {0, 0, 0, 0, 7, 9}; }
+    }
+}
