@@ -46,6 +46,13 @@ public final class Topics {
     public static final TopicSpec<String, RewardNotification> REWARD_NOTIFICATIONS =
             avro("zmart.reward-notifications", RewardNotification.class, 3, CleanupPolicy.DELETE, MONTH);
 
+    /**
+     * The coupon emails the rewards mailer has sent, keyed by couponCode: its ledger, read back so that a
+     * redelivered notification never sends the same coupon twice.
+     */
+    public static final TopicSpec<String, RewardNotification> COUPON_EMAILS =
+            avro("zmart.coupon-emails", RewardNotification.class, 3, CleanupPolicy.COMPACT, null);
+
     /** Windowed sales aggregates per store and department, keyed by store/department/window. */
     public static final TopicSpec<String, SalesTrend> SALES_TRENDS =
             avro("zmart.sales-trends", SalesTrend.class, 3, CleanupPolicy.COMPACT, null);
@@ -78,7 +85,7 @@ public final class Topics {
 
     /** Every topic of the suite, in creation order. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(CLICKS, SALES, LOYALTY_MEMBERS, REWARD_UPDATES,
-            REWARD_NOTIFICATIONS, SALES_TRENDS, INVENTORY_LEVELS, REORDERS, RESTOCKS, CAMPAIGN_ATTRIBUTIONS,
+            REWARD_NOTIFICATIONS, COUPON_EMAILS, SALES_TRENDS, INVENTORY_LEVELS, REORDERS, RESTOCKS, CAMPAIGN_ATTRIBUTIONS,
             CAMPAIGN_CONVERSIONS, SALES_CONNECTOR_DLT, REWARDS_DLT, SALES_TRENDS_DLT, INVENTORY_DLT);
 
     private Topics() {
