@@ -35,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
  * @param stateDir              where the local state stores live
  * @param replicationFactor     replication of the internal (changelog, repartition) topics
  * @param streams               further Kafka Streams or client settings (security, tuning), applied last
+ * @param advertisedHost        the host name other instances reach this one on, for lookups of keys it owns
  */
 @Validated
 @ConfigurationProperties("zmart.rewards")
@@ -48,7 +49,8 @@ public record RewardsProperties(@NotNull @Valid Points points,
                                 @NotBlank String registryUrl,
                                 @NotBlank String stateDir,
                                 @Min(1) int replicationFactor,
-                                Map<String, String> streams) {
+                                Map<String, String> streams,
+                                @NotBlank String advertisedHost) {
 
     public RewardsProperties {
         // Unmodifiable copies that keep nulls, so that validation (not a constructor) reports them.

@@ -1,40 +1,28 @@
 package com.zmart.rewards.runtime;
 
-import java.time.Duration;
-import java.util.Properties;
-
+import com.zmart.contracts.topic.Topics;
 import com.zmart.rewards.config.RewardsProperties;
-import com.zmart.rewards.deadletter.DeadLetterPublisher;
 import com.zmart.rewards.topology.RewardsSerdes;
 import com.zmart.rewards.topology.RewardsTopology;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.Topology;
+import com.zmart.streams.runtime.StreamsRuntimeSettings;
+import com.zmart.streams.runtime.StreamsService;
+import com.zmart.streams.runtime.StreamsServiceConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** Wires the topology, its serdes and the dead-letter producer into a {@link RewardsStreams} lifecycle. */
+/** The rewards topology, run by the suite's shared Streams runtime (lifecycle, health, dead letters, lookups). */
 @Configuration(proxyBeanMethods = false)
+@Import(StreamsServiceConfiguration.class)
 class RewardsStreamsConfiguration {
 
-    private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
-
     @Bean
-    Topology rewardsTopology(RewardsProperties properties) {
-        return RewardsTopology.buildTopology(properties, RewardsSerdes.registry(properties.registryUrl()));
-    }
-
-    @Bean(destroyMethod = "close")
-    DeadLetterPublisher deadLetterPublisher(RewardsProperties properties) {
-        // The producer is created, and connects, at the first dead letter only.
-        Properties producerConfig = StreamsSettings.deadLetterProducerProperties(properties);
-        return new DeadLetterPublisher(() -> new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
-                new ByteArraySerializer()), DEAD_LETTER_TIMEOUT);
-    }
-
-    @Bean
-    RewardsStreams rewardsStreams(Topology rewardsTopology, RewardsProperties properties,
-                                  DeadLetterPublisher deadLetterPublisher) {
-        return new RewardsStreams(rewardsTopology, StreamsSettings.streamsProperties(properties, deadLetterPublisher));
+    StreamsService rewardsStreams(RewardsProperties properties) {
+        return new StreamsService("Rewards",
+                RewardsTopology.buildTopology(properties, RewardsSerdes.registry(properties.registryUrl())),
+                new StreamsRuntimeSettings(properties.applicationId(), properties.bootstrapServers(),
+                        properties.stateDir(), properties.replicationFactor(), Topics.REWARDS_DLT.name(),
+                        properties.streams()),
+                properties.advertisedHost());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import com.zmart.contracts.topic.Topics;
@@ -19,10 +20,10 @@ import com.zmart.events.RewardUpdate;
 import com.zmart.events.Sale;
 import com.zmart.rewards.RewardsFixtures;
 import com.zmart.rewards.coupons.CouponCodes;
-import com.zmart.rewards.deadletter.DeadLetterHandler;
-import com.zmart.rewards.deadletter.DeadLetterPublisher;
-import com.zmart.rewards.runtime.StreamsSettings;
 import com.zmart.rewards.state.MemberRewards;
+import com.zmart.streams.error.DeadLetterPublisher;
+import com.zmart.streams.error.DeadLetters;
+import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,9 +60,10 @@ class RewardsTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        Properties config = StreamsSettings.streamsProperties(RewardsFixtures.properties(),
+        // The settings the service runs with, dead-letter handlers included.
+        Properties config = new StreamsRuntimeSettings("zmart-rewards-test", "localhost:9092", stateDir.toString(), 1,
+                Topics.REWARDS_DLT.name(), Map.of()).streamsProperties(new HostInfo("localhost", 8091),
                 new DeadLetterPublisher(() -> deadLetterProducer, Duration.ofSeconds(1)));
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(RewardsTopology.buildTopology(RewardsFixtures.properties(), serdes), config);
         sales = driver.createInputTopic(Topics.SALES.name(), Serdes.String().serializer(), serdes.sale().serializer());
         members = driver.createInputTopic(Topics.LOYALTY_MEMBERS.name(), Serdes.String().serializer(),
@@ -205,12 +208,12 @@ class RewardsTopologyTest {
             assertThat(deadLetter.key()).asString(StandardCharsets.UTF_8).isEqualTo("t-bad");
             assertThat(deadLetter.value()).isEqualTo(garbage);
             assertThat(header(deadLetter, "origin")).isEqualTo("pos");
-            assertThat(header(deadLetter, DeadLetterHandler.HEADER_REASON))
-                    .isEqualTo(DeadLetterHandler.REASON_DESERIALIZATION);
-            assertThat(header(deadLetter, DeadLetterHandler.HEADER_TOPIC)).isEqualTo(Topics.SALES.name());
-            assertThat(header(deadLetter, DeadLetterHandler.HEADER_OFFSET)).isEqualTo("0");
-            assertThat(header(deadLetter, DeadLetterHandler.HEADER_EXCEPTION)).isNotBlank();
-            assertThat(header(deadLetter, DeadLetterHandler.HEADER_PROCESSOR)).isEqualTo("sales-source");
+            assertThat(header(deadLetter, DeadLetters.HEADER_REASON))
+                    .isEqualTo(DeadLetters.REASON_DESERIALIZATION);
+            assertThat(header(deadLetter, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.SALES.name());
+            assertThat(header(deadLetter, DeadLetters.HEADER_OFFSET)).isEqualTo("0");
+            assertThat(header(deadLetter, DeadLetters.HEADER_EXCEPTION)).isNotBlank();
+            assertThat(header(deadLetter, DeadLetters.HEADER_PROCESSOR)).isEqualTo("sales-source");
         });
     }
 

@@ -1,0 +1,105 @@
+package com.zmart.rewards.mail;
+
+import java.util.Collection;
+import java.util.Map;
+
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.RewardNotification;
+import com.zmart.rewards.config.RewardsProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The mailer's consumer: raw notification bytes (the mailer reads them), one record acknowledged at a time after its
+ * email and ledger entry; SMTP failures retried, then the notification (and any record that cannot be read or has no
+ * address) goes to {@code zmart.rewards-service.dlt} with its original bytes and Spring's reason headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class CouponMailerConfiguration {
+
+    @Bean
+    Deserializer<RewardNotification> notificationDeserializer(RewardsProperties rewards) {
+        return RegistrySerdes.valueDeserializer(rewards.registryUrl());
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> couponMailerContainerFactory(
+            KafkaProperties kafka, RewardsProperties rewards, CouponMailProperties mail, SentCoupons sentCoupons) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, rewards.bootstrapServers());
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Notifications are written in the streams' transactions: read only committed ones.
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
+                new ByteArrayDeserializer()));
+        factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(org.apache.kafka.clients.consumer.Consumer<?, ?> c,
+                                             Collection<TopicPartition> partitions) {
+                sentCoupons.catchUp();
+            }
+        });
+        factory.setCommonErrorHandler(errorHandler(kafka, rewards, mail));
+        return factory;
+    }
+
+    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, RewardsProperties rewards,
+                                                    CouponMailProperties mail) {
+        Map<String, Object> producer = kafka.buildProducerProperties();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, rewards.bootstrapServers());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        KafkaTemplate<String, byte[]> raw = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer,
+                new StringSerializer(), new ByteArraySerializer()));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(raw,
+                (record, exception) -> new TopicPartition(Topics.REWARDS_DLT.name(), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(mail.retryBackoff().toMillis(), mail.sendAttempts() - 1L));
+        // Retrying cannot fix these: straight to the dead-letter topic.
+        handler.addNotRetryableExceptions(MissingEmailAddressException.class, SerializationException.class);
+        return handler;
+    }
+
+    @Bean(destroyMethod = "close")
+    SentCoupons sentCoupons(KafkaProperties kafka, RewardsProperties rewards) {
+        Map<String, Object> reader = kafka.buildConsumerProperties();
+        reader.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, rewards.bootstrapServers());
+        reader.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        reader.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        reader.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> writer = kafka.buildProducerProperties();
+        writer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, rewards.bootstrapServers());
+        writer.put(ProducerConfig.ACKS_CONFIG, "all");
+        writer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        writer.putAll(RegistrySerdes.serializerConfig(rewards.registryUrl()));
+        return new SentCoupons(new KafkaConsumer<>(reader, new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaProducer<>(writer, new StringSerializer(),
+                        RegistrySerdes.<RewardNotification>valueSerializer(rewards.registryUrl())));
+    }
+}

@@ -1,0 +1,293 @@
+package com.zmart.rewards.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.LoyaltyMember;
+import com.zmart.events.RewardNotification;
+import com.zmart.events.RewardTier;
+import com.zmart.events.Sale;
+import com.zmart.platform.LocalPlatform;
+import com.zmart.platform.junit.LocalPlatformTest;
+import com.zmart.rewards.RewardsFixtures;
+import com.zmart.rewards.coupons.CouponCodes;
+import com.zmart.rewards.topology.RewardsTopology;
+import com.zmart.streams.error.DeadLetters;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rewards service on the real platform (broker, registry, SMTP): sales in, points and coupon emails out, lookups
+ * across instances, a restart that neither loses nor double-counts, and poison records set aside.
+ */
+@LocalPlatformTest
+class RewardsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path stateDirs;
+
+    @Test
+    void salesEarnPointsAndACouponEmailThatIsNeverSentTwice(LocalPlatform platform) throws Exception {
+        String run = runId();
+        String member = "member-" + run;
+        publishMember(platform, member, member + "@example.com");
+        try (RewardsInstance rewards = RewardsInstance.start(platform, "rewards-" + run, stateDirs.resolve("a"))) {
+            awaitRunning(rewards);
+            // 60 + 50 (the duplicate of line 2 is not counted) = 110 points: the 100-point coupon.
+            publishSales(platform, List.of(
+                    sale("t-" + run + "-1", 1, member, "60.00"),
+                    sale("t-" + run + "-2", 1, member, "50.00"),
+                    sale("t-" + run + "-2", 1, member, "50.00"),
+                    sale("t-" + run + "-3", 1, null, "500.00")));
+
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode body = lookup(rewards, member);
+                assertThat(body.get("totalPoints").asLong()).isEqualTo(110);
+                assertThat(body.get("saleLines").asLong()).isEqualTo(2);
+                assertThat(body.get("nextThreshold").asLong()).isEqualTo(250);
+                assertThat(body.get("coupons").get(0).get("couponCode").asText())
+                        .isEqualTo(CouponCodes.codeFor(member, 100));
+            });
+            String coupon = CouponCodes.codeFor(member, 100);
+            MimeMessage email = await().atMost(WAIT).until(() -> emailsFor(platform, coupon), m -> m.size() == 1).get(0);
+            assertThat(email.getAllRecipients()[0].toString()).isEqualTo(member + "@example.com");
+            String content = EmailText.of(email);
+            assertThat(content).contains(coupon).contains("110").contains("10% off").contains("<html>");
+
+            // The notification is redelivered (as after a crash before the offset commit); a later coupon of another
+            // member proves the mailer went past it. The first coupon is still emailed once.
+            RewardNotification redelivered = RewardNotification.newBuilder().setMemberId(member)
+                    .setEmail(member + "@example.com").setThresholdPoints(100).setTotalPoints(110)
+                    .setTier(RewardTier.BRONZE).setCouponCode(coupon).setDiscountPercent(10)
+                    .setIssuedAt(Instant.now()).build();
+            String other = "member-" + run + "-other";
+            RewardNotification later = RewardNotification.newBuilder(redelivered).setMemberId(other)
+                    .setEmail(other + "@example.com").setCouponCode(CouponCodes.codeFor(other, 100)).build();
+            publish(platform, Topics.REWARD_NOTIFICATIONS.name(), member, redelivered);
+            publish(platform, Topics.REWARD_NOTIFICATIONS.name(), member, later);
+            await().atMost(WAIT).until(() -> emailsFor(platform, later.getCouponCode()).size() == 1);
+            assertThat(emailsFor(platform, coupon)).hasSize(1);
+        }
+    }
+
+    @Test
+    void lookupsAnswerUnknownAndMalformedMembersWithProblems(LocalPlatform platform) throws Exception {
+        String run = runId();
+        try (RewardsInstance rewards = RewardsInstance.start(platform, "rewards-" + run, stateDirs.resolve("p"))) {
+            awaitRunning(rewards);
+            var unknown = rewards.get("/api/rewards/member-nobody-" + run);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            var malformed = rewards.get("/api/rewards/%3Cscript%3E");
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(malformed.body()).get("field").asText()).isEqualTo("memberId");
+            assertThat(rewards.get("/v3/api-docs").body()).contains("/api/rewards/{memberId}");
+            assertThat(JSON.readTree(rewards.get("/actuator/health/readiness").body()).get("status").asText())
+                    .isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void twoInstancesAnswerForTheMembersTheOtherOwns(LocalPlatform platform) throws Exception {
+        String run = runId();
+        String applicationId = "rewards-" + run;
+        List<Sale> sales = new ArrayList<>();
+        Map<String, Long> expected = new HashMap<>();
+        for (int m = 0; m < 24; m++) {
+            String member = "member-" + run + "-" + m;
+            sales.add(sale("t-" + run + "-" + m, 1, member, (m + 1) + ".00"));
+            expected.put(member, (long) m + 1);
+        }
+        try (RewardsInstance a = RewardsInstance.start(platform, applicationId, stateDirs.resolve("a"));
+             RewardsInstance b = RewardsInstance.start(platform, applicationId, stateDirs.resolve("b"))) {
+            publishSales(platform, sales);
+            await().atMost(WAIT).untilAsserted(() -> {
+                for (var entry : expected.entrySet()) {
+                    for (RewardsInstance instance : List.of(a, b)) {
+                        var response = instance.get("/api/rewards/" + entry.getKey());
+                        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                        assertThat(JSON.readTree(response.body()).get("totalPoints").asLong()).isEqualTo(entry.getValue());
+                    }
+                }
+            });
+            // Both own members: each answered some lookups by forwarding to the other.
+            List<Integer> owners = expected.keySet().stream().map(member -> a.streams().queryMetadataForKey(
+                    RewardsTopology.MEMBER_REWARDS_STORE, member, Serdes.String().serializer()))
+                    .map(KeyQueryMetadata::activeHost).map(host -> host.port()).distinct().toList();
+            assertThat(owners).containsExactlyInAnyOrder(a.port(), b.port());
+        }
+    }
+
+    @Test
+    void stoppingAnInstanceMidRunAndStartingItAgainGivesTheSameTotals(LocalPlatform platform) throws Exception {
+        String run = runId();
+        Map<String, Long> expected = new HashMap<>();
+        List<Sale> sales = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            String member = "member-" + run + "-" + (i % 40);
+            Sale line = sale("t-" + run + "-" + i, 1, member, "3.00");
+            sales.add(line);
+            if (i % 10 == 0) {
+                sales.add(line); // redelivered by the connector
+            }
+            expected.merge(member, 3L, Long::sum);
+        }
+        Path stateDir = stateDirs.resolve("restart");
+        RewardsInstance first = RewardsInstance.start(platform, "rewards-" + run, stateDir);
+        awaitRunning(first);
+        publishSales(platform, sales.subList(0, sales.size() / 2));
+        // Stopped while it works through the first half; the second half arrives while it is down.
+        await().atMost(WAIT).until(() -> first.get("/api/rewards/member-" + run + "-0").statusCode() == 200);
+        first.close();
+        publishSales(platform, sales.subList(sales.size() / 2, sales.size()));
+
+        try (RewardsInstance second = RewardsInstance.start(platform, "rewards-" + run, stateDir)) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                for (var entry : expected.entrySet()) {
+                    var response = second.get("/api/rewards/" + entry.getKey());
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    assertThat(JSON.readTree(response.body()).get("totalPoints").asLong())
+                            .as(entry.getKey()).isEqualTo(entry.getValue());
+                }
+            });
+        }
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndTheRestIsProcessed(LocalPlatform platform) throws Exception {
+        String run = runId();
+        String member = "member-" + run;
+        try (RewardsInstance rewards = RewardsInstance.start(platform, "rewards-" + run, stateDirs.resolve("d"));
+             var raw = new KafkaProducer<>(producerConfig(platform), new StringSerializer(), new ByteArraySerializer())) {
+            awaitRunning(rewards);
+            byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+            byte[] unknownSchema = {0, 0, 0, 0x7f, 0x7f, 1, 2, 3, 4};
+            raw.send(new ProducerRecord<>(Topics.SALES.name(), "poison-" + run + "-1", garbage)).get();
+            raw.send(new ProducerRecord<>(Topics.SALES.name(), "poison-" + run + "-2", unknownSchema)).get();
+            publishSales(platform, List.of(sale("t-" + run, 1, member, "7.00")));
+
+            await().atMost(WAIT).until(() -> rewards.get("/api/rewards/" + member).statusCode() == 200);
+            List<ConsumerRecord<String, byte[]>> letters = deadLetters(platform, "poison-" + run, 2);
+            assertThat(letters).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(garbage, unknownSchema);
+            assertThat(letters).allSatisfy(letter -> {
+                assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_DESERIALIZATION);
+                assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.SALES.name());
+                assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).isNotBlank();
+            });
+            assertThat(rewards.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(LocalPlatform platform, String keyPrefix, int count) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.REWARDS_DLT.name()));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.key() != null && r.key().startsWith(keyPrefix)) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void awaitRunning(RewardsInstance instance) {
+        await().atMost(WAIT).until(() -> instance.state() == KafkaStreams.State.RUNNING);
+    }
+
+    private static JsonNode lookup(RewardsInstance instance, String member) throws Exception {
+        var response = instance.get("/api/rewards/" + member);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<MimeMessage> emailsFor(LocalPlatform platform, String coupon) {
+        return platform.smtp().orElseThrow().receivedMessages().stream()
+                .filter(message -> EmailText.of(message).contains(coupon)).toList();
+    }
+
+    private static Sale sale(String transactionId, int line, String member, String price) {
+        return RewardsFixtures.sale(transactionId, line, member, price, 1).setUnitPrice(new BigDecimal(price))
+                .setPurchasedAt(Instant.now()).build();
+    }
+
+    private static void publishSales(LocalPlatform platform, List<Sale> sales) throws Exception {
+        try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
+                RegistrySerdes.<Sale>valueSerializer(platform.registry().apiV3Url()))) {
+            for (Sale sale : sales) {
+                producer.send(new ProducerRecord<>(Topics.SALES.name(), sale.getTransactionId(), sale));
+            }
+            producer.flush();
+        }
+    }
+
+    private static void publishMember(LocalPlatform platform, String member, String email) throws Exception {
+        LoyaltyMember value = RewardsFixtures.member(member, email);
+        publish(platform, Topics.LOYALTY_MEMBERS.name(), member, value);
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> void publish(LocalPlatform platform, String topic,
+                                                                                    String key, T value) throws Exception {
+        try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
+                RegistrySerdes.<T>valueSerializer(platform.registry().apiV3Url()))) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private static Properties producerConfig(LocalPlatform platform) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
+    }
+
+    private static String runId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

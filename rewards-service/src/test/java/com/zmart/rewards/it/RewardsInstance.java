@@ -1,0 +1,65 @@
+package com.zmart.rewards.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import com.zmart.platform.LocalPlatform;
+import com.zmart.rewards.RewardsApplication;
+import com.zmart.streams.runtime.ManagedKafkaStreams;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One running instance of the rewards service against the test JVM's platform, on a free port. */
+final class RewardsInstance implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final ConfigurableApplicationContext context;
+
+    private RewardsInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Instances with the same {@code applicationId} share the work; each has its own state directory. */
+    static RewardsInstance start(LocalPlatform platform, String applicationId, Path stateDir) {
+        return new RewardsInstance(new SpringApplicationBuilder(RewardsApplication.class).run(
+                "--server.port=0",
+                "--zmart.rewards.bootstrap-servers=" + platform.bootstrapServers(),
+                "--zmart.rewards.registry-url=" + platform.registry().apiV3Url(),
+                "--zmart.rewards.application-id=" + applicationId,
+                "--zmart.rewards.state-dir=" + stateDir,
+                "--zmart.rewards.mail.consumer-group=" + applicationId + "-mailer",
+                "--zmart.rewards.mail.retry-backoff=200ms",
+                "--zmart.rewards.mail.send-attempts=3",
+                "--spring.mail.port=" + platform.smtp().orElseThrow().port(),
+                // Rebalances of several instances in one test settle faster.
+                "--zmart.rewards.streams.commit.interval.ms=200"));
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    KafkaStreams streams() {
+        return context.getBean(ManagedKafkaStreams.class).streams();
+    }
+
+    KafkaStreams.State state() {
+        return context.getBean(ManagedKafkaStreams.class).state();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
