@@ -1,0 +1,321 @@
+package com.zmart.rewards.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.LoyaltyMember;
+import com.zmart.events.Sale;
+import com.zmart.platform.LocalPlatform;
+import com.zmart.platform.PlatformOptions;
+import com.zmart.rewards.RewardsApplication;
+import com.zmart.rewards.RewardsFixtures;
+import com.zmart.streams.runtime.ManagedKafkaStreams;
+import jakarta.mail.internet.MimeMessage;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Benchmark (a {@code main} program, never run by surefire or failsafe) of the rewards service on its own platform:
+ * <ol>
+ *   <li>raw consume rate of {@code zmart.sales} with Kafka's {@code ConsumerPerformance}, same records, same run;</li>
+ *   <li>sales per second the service processes (exactly-once) from a backlog of the same records;</li>
+ *   <li>delay from sale record to coupon email at a steady rate (each sale crosses a member's first threshold);</li>
+ *   <li>lookup throughput and latency with wrk against {@code GET /api/rewards/{memberId}}.</li>
+ * </ol>
+ * Usage: {@code RewardsBenchmark [--sales N] [--members N] [--email-rate N] [--email-seconds N] [--wrk-seconds N]}.
+ */
+public final class RewardsBenchmark {
+
+    private int sales = 100_000;
+    private int members = 5_000;
+    private int emailRate = 100;
+    private int emailSeconds = 30;
+    private int wrkSeconds = 20;
+
+    public static void main(String[] args) throws Exception {
+        RewardsBenchmark benchmark = new RewardsBenchmark();
+        for (int i = 0; i < args.length; i += 2) {
+            int value = Integer.parseInt(args[i + 1]);
+            switch (args[i]) {
+                case "--sales" -> benchmark.sales = value;
+                case "--members" -> benchmark.members = value;
+                case "--email-rate" -> benchmark.emailRate = value;
+                case "--email-seconds" -> benchmark.emailSeconds = value;
+                case "--wrk-seconds" -> benchmark.wrkSeconds = value;
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        benchmark.run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path data = Files.createTempDirectory("zmart-rewards-bench");
+        try (LocalPlatform platform = LocalPlatform.start(PlatformOptions.forTests(data).withComponents(false, false, true))) {
+            List<LoyaltyMember> loyal = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                loyal.add(RewardsFixtures.member(member(m), member(m) + "@example.com"));
+            }
+            publishMembers(platform, loyal);
+            List<Sale> backlog = new ArrayList<>(sales);
+            for (int i = 0; i < sales; i++) {
+                backlog.add(RewardsFixtures.sale("bench-" + i, 1, member(i % members), "12.00", 1).build());
+            }
+            produce(platform, backlog);
+
+            String raw = consumerPerformance(platform);
+            System.out.println("BENCH raw consume: " + raw);
+            long start = System.nanoTime();
+            try (ConfigurableApplicationContext rewards = startRewards(platform, data)) {
+                awaitCommitted(platform, sales);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("BENCH processed %d sales in %.1f s%n", sales, seconds);
+                Histogram emailDelay = emailDelays(platform);
+                String wrk = wrk(((WebServerApplicationContext) rewards).getWebServer().getPort());
+
+                System.out.println();
+                System.out.println("| measure | result |");
+                System.out.println("| --- | --- |");
+                System.out.printf(Locale.ROOT, "| ConsumerPerformance on zmart.sales (%,d records) | %s |%n", sales, raw);
+                System.out.printf(Locale.ROOT, "| rewards service, backlog of %,d sales (start to all committed, exactly-once) | %,.0f sales/s (%.1f s) |%n",
+                        sales, sales / seconds, seconds);
+                System.out.printf(Locale.ROOT, "| sale record → coupon email at %d sales/s for %d s (%d emails) | p50 %d ms, p99 %d ms, max %d ms |%n",
+                        emailRate, emailSeconds, emailDelay.getTotalCount(), emailDelay.getValueAtPercentile(50),
+                        emailDelay.getValueAtPercentile(99), emailDelay.getMaxValue());
+                System.out.printf(Locale.ROOT, "| wrk GET /api/rewards/{memberId}, 2 threads, 32 connections, %d s | %s |%n", wrkSeconds, wrk);
+            }
+        }
+    }
+
+    private static String member(int m) {
+        return "bench-member-%06d".formatted(m);
+    }
+
+    private ConfigurableApplicationContext startRewards(LocalPlatform platform, Path data) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RewardsApplication.class).run(
+                "--server.port=0", "--zmart.rewards.bootstrap-servers=" + platform.bootstrapServers(),
+                "--zmart.rewards.registry-url=" + platform.registry().apiV3Url(),
+                "--zmart.rewards.state-dir=" + data.resolve("rewards-state"),
+                "--spring.mail.port=" + platform.smtp().orElseThrow().port(),
+                "--logging.level.com.zmart=WARN");
+        ManagedKafkaStreams streams = context.getBean(ManagedKafkaStreams.class);
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            sleep(50);
+        }
+        return context;
+    }
+
+    /** Waits until the service's consumer group committed every sale (a transaction's offsets commit with its output). */
+    private void awaitCommitted(LocalPlatform platform, long expected) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("zmart-rewards")
+                        .partitionsToOffsetAndMetadata().get();
+                long sum = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.SALES.name()))
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (sum >= expected) {
+                    return;
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    /** Sales that each take a new member over the first threshold; delay = first sight of the email - send time. */
+    private Histogram emailDelays(LocalPlatform platform) throws Exception {
+        int count = emailRate * emailSeconds;
+        List<LoyaltyMember> loyal = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String member = "bench-email-%06d".formatted(i);
+            loyal.add(RewardsFixtures.member(member, member + "@example.com"));
+        }
+        publishMembers(platform, loyal);
+        sleep(2_000); // the members reach every instance's global table
+        // The backlog's own coupons (one per member) are emailed first; measure on an idle mailer.
+        int alreadyReceived = awaitQuietMailbox(platform);
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        Thread watcher = new Thread(() -> {
+            int read = alreadyReceived;
+            while (!Thread.currentThread().isInterrupted()) {
+                long now = System.currentTimeMillis();
+                List<MimeMessage> received = platform.smtp().orElseThrow().receivedMessages();
+                List<MimeMessage> fresh = received.subList(read, received.size());
+                read = received.size();
+                for (MimeMessage message : fresh) {
+                    try {
+                        String to = message.getAllRecipients()[0].toString();
+                        seenAt.putIfAbsent(to.substring(0, to.indexOf('@')), now);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                sleep(5);
+            }
+        }, "email-watcher");
+        watcher.start();
+        Properties config = producerConfig(platform);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(),
+                RegistrySerdes.<Sale>valueSerializer(platform.registry().apiV3Url()))) {
+            long periodNanos = 1_000_000_000L / emailRate;
+            long next = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                String member = "bench-email-%06d".formatted(i);
+                Sale sale = RewardsFixtures.sale("bench-email-" + i, 1, member, "150.00", 1)
+                        .setUnitPrice(new BigDecimal("150.00")).setPurchasedAt(Instant.now()).build();
+                sentAt.put(member, System.currentTimeMillis());
+                producer.send(new ProducerRecord<>(Topics.SALES.name(), sale.getTransactionId(), sale));
+                next += periodNanos;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    sleep(wait / 1_000_000);
+                }
+            }
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (histogramSize(sentAt, seenAt) < count && System.currentTimeMillis() < deadline) {
+            sleep(100);
+        }
+        watcher.interrupt();
+        Histogram histogram = new Histogram(3);
+        sentAt.forEach((member, sent) -> {
+            Long seen = seenAt.get(member);
+            if (seen != null) {
+                histogram.recordValue(Math.max(0, seen - sent));
+            }
+        });
+        if (histogram.getTotalCount() < count) {
+            System.out.printf("WARNING: only %d of %d coupon emails arrived%n", histogram.getTotalCount(), count);
+        }
+        return histogram;
+    }
+
+    private static long histogramSize(Map<String, Long> sentAt, Map<String, Long> seenAt) {
+        return sentAt.keySet().stream().filter(seenAt::containsKey).count();
+    }
+
+    /** Waits until no email arrived for 3 s; returns how many arrived so far. */
+    private static int awaitQuietMailbox(LocalPlatform platform) {
+        int seen = -1;
+        int now = platform.smtp().orElseThrow().receivedMessages().size();
+        while (now != seen) {
+            seen = now;
+            sleep(3_000);
+            now = platform.smtp().orElseThrow().receivedMessages().size();
+        }
+        return now;
+    }
+
+    private String consumerPerformance(LocalPlatform platform) throws Exception {
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server", platform.bootstrapServers(), "--topic", Topics.SALES.name(),
+                "--messages", Integer.toString(sales), "--timeout", "60000")
+                .redirectErrorStream(true).start();
+        List<String> lines;
+        try (var out = new BufferedReader(new InputStreamReader(tool.getInputStream(), StandardCharsets.UTF_8))) {
+            lines = out.lines().toList();
+        }
+        tool.waitFor();
+        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        String csv = lines.stream().filter(l -> l.matches("^\\d{4}-.*")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("ConsumerPerformance printed: " + lines));
+        String[] fields = csv.split(",\\s*");
+        return "%,.0f records/s (%s MB/s)".formatted(Double.parseDouble(fields[5]), fields[3]);
+    }
+
+    private String wrk(int port) throws Exception {
+        Path script = Files.createTempFile("rewards-lookup", ".lua");
+        Files.writeString(script, """
+                math.randomseed(42)
+                request = function()
+                  return wrk.format("GET", string.format("/api/rewards/bench-member-%%06d", math.random(0, %d)))
+                end
+                """.formatted(members - 1));
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + wrkSeconds + "s", "--latency", "-s", script.toString(),
+                "http://127.0.0.1:" + port).redirectErrorStream(true).start();
+        String output;
+        try (var out = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
+            output = out.lines().collect(Collectors.joining("\n"));
+        }
+        wrk.waitFor();
+        Map<String, String> figures = new HashMap<>();
+        output.lines().map(String::trim).forEach(line -> {
+            if (line.startsWith("Requests/sec:")) {
+                figures.put("rps", line.substring("Requests/sec:".length()).trim());
+            } else if (line.startsWith("50%")) {
+                figures.put("p50", line.substring(3).trim());
+            } else if (line.startsWith("99%")) {
+                figures.put("p99", line.substring(3).trim());
+            } else if (line.startsWith("Non-2xx")) {
+                figures.put("errors", line);
+            }
+        });
+        if (!figures.containsKey("rps")) {
+            throw new IllegalStateException("wrk printed: " + output);
+        }
+        return "%s req/s, p50 %s, p99 %s%s".formatted(figures.get("rps"), figures.get("p50"), figures.get("p99"),
+                figures.containsKey("errors") ? " (" + figures.get("errors") + ")" : "");
+    }
+
+    private void produce(LocalPlatform platform, List<Sale> records) throws Exception {
+        try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
+                RegistrySerdes.<Sale>valueSerializer(platform.registry().apiV3Url()))) {
+            for (Sale sale : records) {
+                producer.send(new ProducerRecord<>(Topics.SALES.name(), sale.getTransactionId(), sale));
+            }
+            producer.flush();
+        }
+    }
+
+    private static void publishMembers(LocalPlatform platform, List<LoyaltyMember> loyal) {
+        try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
+                RegistrySerdes.<LoyaltyMember>valueSerializer(platform.registry().apiV3Url()))) {
+            loyal.forEach(m -> producer.send(new ProducerRecord<>(Topics.LOYALTY_MEMBERS.name(), m.getMemberId(), m)));
+        }
+    }
+
+    private static Properties producerConfig(LocalPlatform platform) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return config;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
