@@ -1,0 +1,299 @@
+package com.zmart.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.topic.TopicSpec;
+import com.zmart.contracts.topic.Topics;
+import com.zmart.dashboard.sink.DashboardSinks;
+import com.zmart.dashboard.support.DashboardProcess;
+import com.zmart.events.CampaignConversion;
+import com.zmart.events.SalesTrend;
+import com.zmart.events.TopItem;
+import com.zmart.platform.LocalPlatform;
+import com.zmart.platform.connect.ConnectorDeployer;
+import com.zmart.platform.junit.LocalPlatformExtension;
+import com.zmart.platform.junit.LocalPlatformTest;
+import com.zmart.platform.postgres.PostgresServer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The export half of the trends pipeline on real servers: SalesTrend and CampaignConversion records (Avro,
+ * Confluent wire format) on their topics → Debezium's JDBC sink in a Kafka Connect worker → upserted rows in the
+ * dashboard database → the dashboard application (its jar, in its own JVM) → the page in a real headless Chromium,
+ * whose charts must show exactly those figures and follow a later update without a reload.
+ */
+@LocalPlatformTest(connect = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardPipelineIT {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("dashboard.screenshots", "target/screenshots"));
+    private static final String TUMBLING = "tumbling-1m";
+
+    /** Two whole minutes a few minutes ago: inside the page's default range (the last hour). */
+    private static final Instant W1 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.MINUTES);
+    private static final Instant W2 = W1.plus(1, ChronoUnit.MINUTES);
+    private static final Instant W3 = W2.plus(1, ChronoUnit.MINUTES);
+
+    private static DashboardProcess dashboard;
+    private static String dashboardJdbcUrl;
+
+    @BeforeAll
+    static void startTheDashboardThenTheSinks() {
+        LocalPlatform platform = LocalPlatformExtension.running();
+        PostgresServer postgres = platform.postgres().orElseThrow();
+        dashboardJdbcUrl = postgres.jdbcUrl("dashboard");
+        // Deployment order: the dashboard creates its tables (Flyway), then the sinks, which never create one, start.
+        dashboard = DashboardProcess.start(Path.of(System.getProperty("dashboard.jar", "target/sales-dashboard-0.1.0-SNAPSHOT.jar")),
+                List.of("spring.datasource.url=" + dashboardJdbcUrl, "spring.datasource.username=" + PostgresServer.USER,
+                        "spring.datasource.password=", "zmart.dashboard.refresh-interval=1s"),
+                Path.of("target/dashboard-it.log"));
+        ConnectorDeployer deployer = new ConnectorDeployer(platform.connect().orElseThrow().url());
+        Map<String, String> variables = DashboardSinks.variables("127.0.0.1", postgres.port(), "dashboard",
+                PostgresServer.USER, "");
+        DashboardSinks.ALL.forEach(name -> deployer.deploy(name, variables, Duration.ofSeconds(90)));
+    }
+
+    @AfterAll
+    static void stopTheDashboard() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void recordsBecomeRowsAndASecondFigureForTheSameWindowReplacesItsRow(LocalPlatform platform) throws Exception {
+        produce(platform, Topics.SALES_TRENDS, List.of(
+                trend("store-01", "Dairy", TUMBLING, W1, 3, "7.50"),
+                trend("store-01", "Dairy", TUMBLING, W2, 4, "10.00"),
+                trend("store-01", "Bakery", TUMBLING, W2, 2, "5.98"),
+                trend("store-02", "Dairy", TUMBLING, W1, 6, "15.30"),
+                trend("store-01", "Dairy", "hopping-1h-5m", W1, 7, "17.50")));
+        produce(platform, Topics.CAMPAIGN_CONVERSIONS, List.of(conversion("spring-sale", 3, "42.10", W1),
+                conversion("coupon-week", 5, "77.00", W2)));
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> count("sales_trends") == 5 && count("campaign_conversions") == 2);
+        assertThat(trendRow("store-02", "Dairy", TUMBLING, W1)).isEqualTo(new TrendRow("10001", W1.plusSeconds(60), 6,
+                new BigDecimal("15.30"), 6, 3));
+
+        // Later figures of the same window (the Streams app emits updates) and of the same campaign.
+        produce(platform, Topics.SALES_TRENDS, List.of(trend("store-01", "Dairy", TUMBLING, W2, 9, "22.45")));
+        produce(platform, Topics.CAMPAIGN_CONVERSIONS, List.of(conversion("spring-sale", 8, "120.75", W2)));
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> trendRow("store-01", "Dairy", TUMBLING, W2).units() == 9
+                        && conversionCount("spring-sale") == 8);
+        assertThat(trendRow("store-01", "Dairy", TUMBLING, W2)).isEqualTo(new TrendRow("10001", W2.plusSeconds(60), 9,
+                new BigDecimal("22.45"), 9, 3));
+        assertThat(count("sales_trends")).as("rows after the update (upsert, not insert)").isEqualTo(5);
+        assertThat(count("campaign_conversions")).isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void thePageChartsTheFiguresOfTheDatabaseAndFollowsTheirUpdatesWithoutAReload(LocalPlatform platform) throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "No headless browser: install Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+        ChromeDriver browser = browser();
+        try {
+            browser.get(dashboard.url() + "/");
+            await("the charts of the figures written in the first test").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> series(browser, "units-chart").equals(Map.of(
+                            "store-01 · Bakery", List.of(0L, 2L),
+                            "store-01 · Dairy", List.of(3L, 9L),
+                            "store-02 · Dairy", List.of(6L, 0L))));
+            assertThat(series(browser, "revenue-chart")).isEqualTo(Map.of(
+                    "store-01 · Bakery", List.of(0.0, 5.98),
+                    "store-01 · Dairy", List.of(7.5, 22.45),
+                    "store-02 · Dairy", List.of(15.3, 0.0)));
+            assertThat(browser.findElement(org.openqa.selenium.By.id("revenue-chart")).getDomAttribute("data-windows"))
+                    .isEqualTo(W1 + "," + W2);
+            assertThat(series(browser, "conversions-chart")).isEqualTo(Map.of("Conversions", List.of(8L, 5L)));
+            assertThat(labels(browser, "conversions-chart")).containsExactly("spring-sale", "coupon-week");
+            assertThat(text(browser, "kpi-units")).isEqualTo("20");
+            assertThat(text(browser, "kpi-conversions")).isEqualTo("13");
+            screenshot(browser, "dashboard.png");
+
+            // A new window and a campaign's new figure reach the open page through the sink and the page's polling.
+            produce(platform, Topics.SALES_TRENDS, List.of(trend("store-02", "Dairy", TUMBLING, W3, 4, "11.00")));
+            produce(platform, Topics.CAMPAIGN_CONVERSIONS, List.of(conversion("coupon-week", 11, "160.00", W3)));
+            await("the open page to show the new figures").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> series(browser, "units-chart").get("store-02 · Dairy").equals(List.of(6L, 0L, 4L))
+                            && series(browser, "conversions-chart").get("Conversions").equals(List.of(11L, 8L)));
+            assertThat(labels(browser, "conversions-chart")).containsExactly("coupon-week", "spring-sale");
+            assertThat(text(browser, "status")).startsWith("Updated");
+            screenshot(browser, "dashboard-updated.png");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    // --- browser ---
+
+    private static ChromeDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1400", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** The datasets a chart draws right now, read from Chart.js itself: label → values. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Object>> series(ChromeDriver browser, String canvas) {
+        Object result = ((JavascriptExecutor) browser).executeScript("""
+                const chart = window.Chart && Chart.getChart(arguments[0]);
+                return chart ? chart.data.datasets.map(d => [d.label, d.data]) : [];""", canvas);
+        Map<String, List<Object>> series = new LinkedHashMap<>();
+        for (Object dataset : (List<Object>) result) {
+            List<Object> pair = (List<Object>) dataset;
+            List<Object> values = new ArrayList<>();
+            for (Object value : (List<Object>) pair.get(1)) {
+                // JavaScript numbers come back as Long when whole; revenue charts compare as doubles.
+                values.add(canvas.equals("revenue-chart") ? ((Number) value).doubleValue() : value);
+            }
+            series.put((String) pair.get(0), values);
+        }
+        return series;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> labels(ChromeDriver browser, String canvas) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(arguments[0]).data.labels;", canvas);
+    }
+
+    private static String text(ChromeDriver browser, String id) {
+        return browser.findElement(org.openqa.selenium.By.id(id)).getText();
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // --- records ---
+
+    private static SalesTrend trend(String store, String department, String kind, Instant start, long units, String revenue) {
+        return SalesTrend.newBuilder().setStoreId(store).setStoreZipCode("10001").setDepartment(department)
+                .setWindowKind(kind).setWindowStart(start).setWindowEnd(start.plusSeconds(60))
+                .setUnits(units).setRevenue(new BigDecimal(revenue)).setTransactions(units).setDistinctCustomers(3)
+                .setTopItems(List.of(TopItem.newBuilder().setSku("sku-" + department).setProductName(department + " item")
+                        .setUnits(units).setRevenue(new BigDecimal(revenue)).build()))
+                .build();
+    }
+
+    private static CampaignConversion conversion(String campaign, long conversions, String revenue, Instant last) {
+        return CampaignConversion.newBuilder().setCampaignId(campaign).setConversionCount(conversions)
+                .setAttributedRevenue(new BigDecimal(revenue)).setLastConversionAt(last).build();
+    }
+
+    private static <V extends SpecificRecord> void produce(LocalPlatform platform, TopicSpec<String, V> topic, List<V> values)
+            throws ExecutionException, InterruptedException {
+        Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, new StringSerializer(),
+                RegistrySerdes.<V>valueSerializer(platform.registry().apiV3Url()))) {
+            for (V value : values) {
+                producer.send(new ProducerRecord<>(topic.name(), key(value), value)).get();
+            }
+        }
+    }
+
+    private static String key(SpecificRecord value) {
+        if (value instanceof SalesTrend t) {
+            return t.getStoreId() + "/" + t.getDepartment() + "/" + t.getWindowKind() + "/" + t.getWindowStart();
+        }
+        return ((CampaignConversion) value).getCampaignId();
+    }
+
+    // --- database ---
+
+    record TrendRow(String zipCode, Instant windowEnd, long units, BigDecimal revenue, long transactions, int customers) {
+    }
+
+    private static TrendRow trendRow(String store, String department, String kind, Instant start) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(dashboardJdbcUrl, PostgresServer.USER, "");
+             var query = connection.prepareStatement("""
+                     SELECT store_zip_code, window_end, units, revenue, transactions, distinct_customers FROM sales_trends
+                     WHERE store_id = ? AND department = ? AND window_kind = ? AND window_start = ?""")) {
+            query.setString(1, store);
+            query.setString(2, department);
+            query.setString(3, kind);
+            query.setTimestamp(4, java.sql.Timestamp.from(start));
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return new TrendRow(null, null, -1, null, -1, -1);
+                }
+                return new TrendRow(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getBigDecimal(4),
+                        rs.getLong(5), rs.getInt(6));
+            }
+        }
+    }
+
+    private static long conversionCount(String campaign) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(dashboardJdbcUrl, PostgresServer.USER, "");
+             var query = connection.prepareStatement("SELECT conversion_count FROM campaign_conversions WHERE campaign_id = ?")) {
+            query.setString(1, campaign);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static long count(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(dashboardJdbcUrl, PostgresServer.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
