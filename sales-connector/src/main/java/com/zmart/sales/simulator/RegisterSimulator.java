@@ -1,7 +1,5 @@
 package com.zmart.sales.simulator;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -26,13 +25,6 @@ import com.zmart.sales.simulator.StoreCatalog.Store;
  * gets its own transaction-id prefix so runs never collide.
  */
 public final class RegisterSimulator {
-
-    private static final BigDecimal PERCENT = BigDecimal.valueOf(100);
-    private static final String INSERT_LINE = """
-            INSERT INTO sale_lines (transaction_id, line_number, store_id, store_zip_code, store_region, customer_id,
-                loyalty_member_id, sku, product_name, department, quantity, unit_price, coupon_code, discount,
-                card_number, purchased_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final SimulatorOptions options;
@@ -119,8 +111,7 @@ public final class RegisterSimulator {
         long lines = 0;
         long nextReport = started + 1_000_000_000L;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT_LINE)) {
-            connection.setAutoCommit(false);
+             Register register = new Register(connection)) {
             while (!stopped && (options.maxTransactions() == 0 || transactions < options.maxTransactions())) {
                 long due = started + transactions * nanosPerTransaction;
                 if (due >= deadline) {
@@ -130,7 +121,7 @@ public final class RegisterSimulator {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                lines += writeReceipt(connection, insert, random, transactions + 1);
+                lines += writeReceipt(register, random, transactions + 1);
                 transactions++;
                 if (System.nanoTime() >= nextReport) {
                     listener.progress(new Progress(transactions, lines, Duration.ofNanos(System.nanoTime() - started), false));
@@ -143,35 +134,19 @@ public final class RegisterSimulator {
         return done;
     }
 
-    /** One receipt: 1 to 4 lines, committed together. Returns the number of lines. */
-    private int writeReceipt(Connection connection, PreparedStatement insert, SplittableRandom random, long sequence)
-            throws SQLException {
+    /** One receipt of 1 to 4 lines, rung up by the register. Returns the number of lines. */
+    private int writeReceipt(Register register, SplittableRandom random, long sequence) throws SQLException {
         Store store = pick(catalog.stores(), random);
         Customer customer = pick(catalog.customers(), random);
-        String transactionId = "tx-" + runId + "-" + sequence;
-        // timestamp without time zone, always UTC: the connector reads it as a UTC instant.
-        LocalDateTime purchasedAt = LocalDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
         int lineCount = 1 + random.nextInt(4);
+        List<Register.Item> items = new ArrayList<>(lineCount);
+        List<Boolean> coupons = new ArrayList<>(lineCount);
         for (int line = 1; line <= lineCount; line++) {
-            Product product = pick(catalog.products(), random);
-            int quantity = 1 + random.nextInt(3);
-            boolean coupon = random.nextDouble() < options.couponShare();
-            BigDecimal discount = coupon
-                    ? product.unitPrice().multiply(BigDecimal.valueOf(quantity))
-                            .multiply(BigDecimal.valueOf(StoreCatalog.COUPON_PERCENT)).divide(PERCENT, 2, RoundingMode.HALF_UP)
-                    : BigDecimal.ZERO.setScale(2);
-            batch(insert, transactionId, line, store.id(), store.zipCode(), store.region(), customer.id(),
-                    customer.memberId().orElse(null), product.sku(), product.name(), product.department(), quantity,
-                    product.unitPrice(), coupon ? StoreCatalog.COUPON_CODE : null, discount, customer.cardNumber(), purchasedAt);
+            items.add(new Register.Item(pick(catalog.products(), random), 1 + random.nextInt(3)));
+            coupons.add(random.nextDouble() < options.couponShare());
         }
-        try {
-            insert.executeBatch();
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        }
-        return lineCount;
+        return register.ring(new Register.Receipt("tx-" + runId + "-" + sequence, store, customer, items, coupons,
+                Instant.now(clock)));
     }
 
     private static <T> T pick(List<T> items, SplittableRandom random) {
