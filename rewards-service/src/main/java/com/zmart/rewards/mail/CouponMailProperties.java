@@ -16,9 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerGroup consumer group of the mailer (independent of the streams' application id)
  * @param sendAttempts  attempts per email while the SMTP server fails, before the notification is dead-lettered
  * @param retryBackoff  pause between those attempts
+ * @param concurrency   consumers in this instance (up to the notification topic's partitions)
  */
 @Validated
 @ConfigurationProperties("zmart.rewards.mail")
 public record CouponMailProperties(@NotBlank @Email String from, @NotBlank String consumerGroup,
-                                   @Min(1) int sendAttempts, @NotNull Duration retryBackoff) {
+                                   @Min(1) int sendAttempts, @NotNull Duration retryBackoff,
+                                   @Min(1) int concurrency) {
 }

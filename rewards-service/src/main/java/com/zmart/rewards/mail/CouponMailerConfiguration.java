@@ -58,6 +58,8 @@ class CouponMailerConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
                 new ByteArrayDeserializer()));
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        // One consumer per notification partition: each SMTP round trip blocks only its own partition.
+        factory.setConcurrency(mail.concurrency());
         factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
             @Override
             public void onPartitionsAssigned(org.apache.kafka.clients.consumer.Consumer<?, ?> c,
