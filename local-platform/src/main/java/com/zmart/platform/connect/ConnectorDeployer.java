@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,13 +46,37 @@ public final class ConnectorDeployer {
             if (in == null) {
                 throw new IllegalArgumentException("No connector configuration " + resource);
             }
-            Map<String, String> raw = JSON.readValue(in, new TypeReference<LinkedHashMap<String, String>>() { });
-            Map<String, String> resolved = new LinkedHashMap<>();
-            raw.forEach((key, value) -> resolved.put(key, substitute(connectorName, key, value, variables)));
-            return resolved;
+            return resolve(connectorName, in, variables);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }
+    }
+
+    /** The configuration in {@code file} ({@code <connector name>.json}), placeholders filled from {@code variables}. */
+    public static Map<String, String> configuration(Path file, Map<String, String> variables) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return resolve(connectorName(file), in, variables);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static Map<String, String> resolve(String connectorName, InputStream json, Map<String, String> variables)
+            throws IOException {
+        Map<String, String> raw = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+        Map<String, String> resolved = new LinkedHashMap<>();
+        raw.forEach((key, value) -> resolved.put(key, substitute(connectorName, key, value, variables)));
+        return resolved;
+    }
+
+    /** The connector a file configures: its name without {@code .json}. */
+    public static String connectorName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.json$", "");
+    }
+
+    /** Creates or updates the connector that {@code file} configures, then waits until it runs. */
+    public void deploy(Path file, Map<String, String> variables, Duration timeout) {
+        put(connectorName(file), configuration(file, variables), timeout);
     }
 
     public static String substitute(String connector, String key, String value, Map<String, String> variables) {
@@ -69,8 +95,12 @@ public final class ConnectorDeployer {
 
     /** Creates or updates the connector, then waits until it and its tasks are RUNNING. */
     public void deploy(String connectorName, Map<String, String> variables, Duration timeout) {
+        put(connectorName, configuration(connectorName, variables), timeout);
+    }
+
+    private void put(String connectorName, Map<String, String> configuration, Duration timeout) {
         try {
-            String body = JSON.writeValueAsString(configuration(connectorName, variables));
+            String body = JSON.writeValueAsString(configuration);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(connectUrl + "/connectors/" + connectorName + "/config"))
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
