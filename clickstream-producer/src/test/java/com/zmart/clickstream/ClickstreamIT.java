@@ -1,5 +1,6 @@
 package com.zmart.clickstream;
 
+import com.zmart.contracts.links.EmailLinkTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,6 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zmart.clickstream.redirect.EmailLinkTokens;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickAction;

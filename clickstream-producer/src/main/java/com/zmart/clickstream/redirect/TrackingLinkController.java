@@ -1,5 +1,6 @@
 package com.zmart.clickstream.redirect;
 
+import com.zmart.contracts.links.EmailLinkTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.zmart.clickstream.simulator;
 
+import com.zmart.contracts.links.EmailLinkTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +17,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
-import com.zmart.clickstream.redirect.EmailLinkTokens;
 import com.zmart.contracts.demo.DemoCoupons;
 import com.zmart.contracts.demo.DemoCustomers;
 import com.zmart.events.ClickAction;

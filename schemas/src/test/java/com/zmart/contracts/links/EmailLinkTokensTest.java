@@ -1,4 +1,4 @@
-package com.zmart.clickstream.redirect;
+package com.zmart.contracts.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.zmart.clickstream.redirect;
+package com.zmart.contracts.links;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
