@@ -1,0 +1,58 @@
+package com.zmart.inventory.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.events.Restock;
+import com.zmart.events.Sale;
+import com.zmart.inventory.config.InventoryProperties;
+import com.zmart.inventory.restock.RestockRules;
+import com.zmart.inventory.sale.SaleRules;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Listener containers for sales and restocks. Values go through the Avro deserializer, then the record's rules,
+ * inside an {@link ErrorHandlingDeserializer}: a record that fails either reaches the error handler with its original
+ * bytes, which it writes to the dead-letter topic, and the container goes on with the next record.
+ */
+@Configuration(proxyBeanMethods = false)
+class ListenerContainersConfiguration {
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Sale> saleListenerFactory(
+            KafkaProperties kafka, InventoryProperties properties, CommonErrorHandler errorHandler) {
+        return factory(kafka, properties, SaleRules::problems, properties.listener().salesConcurrency(), errorHandler);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Restock> restockListenerFactory(
+            KafkaProperties kafka, InventoryProperties properties, CommonErrorHandler errorHandler) {
+        return factory(kafka, properties, RestockRules::problems, properties.listener().restocksConcurrency(), errorHandler);
+    }
+
+    private static <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(
+            KafkaProperties kafka, InventoryProperties properties, Function<T, List<String>> rules, int concurrency,
+            CommonErrorHandler errorHandler) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.putAll(RegistrySerdes.deserializerConfig(properties.registryUrl()));
+        // Offsets are committed by the container after the records are applied (at-least-once; applying is idempotent).
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var values = new ErrorHandlingDeserializer<>(new ValidatingDeserializer<>(new AvroKafkaDeserializer<T>(), rules));
+        ConcurrentKafkaListenerContainerFactory<String, T> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+        factory.setConcurrency(concurrency);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+}

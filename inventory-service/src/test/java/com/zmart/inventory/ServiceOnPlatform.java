@@ -1,0 +1,30 @@
+package com.zmart.inventory;
+
+import com.zmart.platform.junit.LocalPlatformTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests that run the service on the test JVM's real platform (Kafka, registry,
+ * PostgreSQL). They all share these settings, so Spring starts one application context for all of them.
+ */
+@LocalPlatformTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceOnPlatform {
+
+    /** The service's database, for arranging items and checking what the service wrote. */
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        PlatformProperties.register(registry);
+    }
+}

@@ -1,0 +1,135 @@
+package com.zmart.inventory;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.topic.TopicSpec;
+import com.zmart.platform.LocalPlatform;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+
+/** A test's producer and readers on the real broker: records are written as bytes, serialized by the registry serdes. */
+public final class TestKafka implements AutoCloseable {
+
+    private final LocalPlatform platform;
+    private final KafkaProducer<String, byte[]> producer;
+    private final AvroKafkaSerializer<SpecificRecord> serializer;
+
+    public TestKafka(LocalPlatform platform) {
+        this.platform = platform;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        this.serializer = RegistrySerdes.valueSerializer(platform.registry().apiV3Url());
+    }
+
+    /** The Confluent-wire-format bytes a service would write for this record. */
+    public <V extends SpecificRecord> byte[] serialize(TopicSpec<String, V> topic, V value) {
+        return serializer.serialize(topic.name(), value);
+    }
+
+    public <V extends SpecificRecord> RecordMetadata send(TopicSpec<String, V> topic, String key, V value) {
+        return sendBytes(topic.name(), key, serialize(topic, value));
+    }
+
+    /** Sends and waits for the acknowledgement. */
+    public RecordMetadata sendBytes(String topic, String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Send to " + topic + " failed", e);
+        }
+    }
+
+    public Reader reader(TopicSpec<?, ?> topic) {
+        return new Reader(topic.name());
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        serializer.close();
+    }
+
+    /** Reads a whole topic from its beginning and keeps every record. */
+    public final class Reader implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final List<TopicPartition> partitions;
+        private final AvroKafkaDeserializer<SpecificRecord> deserializer;
+        private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+
+        private Reader(String topic) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+            partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            deserializer = RegistrySerdes.valueDeserializer(platform.registry().apiV3Url());
+        }
+
+        /** Reads up to the end offsets of now: afterwards every record written before the call is in {@link #records()}. */
+        public Reader readToEnd() {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                poll();
+            }
+            return this;
+        }
+
+        /** Waits until at least {@code count} records match. */
+        public List<ConsumerRecord<String, byte[]>> awaitMatching(Predicate<ConsumerRecord<String, byte[]>> matching, int count) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                poll();
+                return matching(matching).size() >= count;
+            });
+            return matching(matching);
+        }
+
+        public List<ConsumerRecord<String, byte[]>> matching(Predicate<ConsumerRecord<String, byte[]>> matching) {
+            return records.stream().filter(matching).toList();
+        }
+
+        public List<ConsumerRecord<String, byte[]>> records() {
+            return List.copyOf(records);
+        }
+
+        @SuppressWarnings("unchecked")
+        public <V extends SpecificRecord> V value(ConsumerRecord<String, byte[]> record) {
+            return (V) deserializer.deserialize(record.topic(), record.value());
+        }
+
+        private void poll() {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+            deserializer.close();
+        }
+    }
+}

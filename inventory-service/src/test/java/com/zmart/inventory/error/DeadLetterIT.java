@@ -1,0 +1,75 @@
+package com.zmart.inventory.error;
+
+import static com.zmart.inventory.Fixtures.newStore;
+import static com.zmart.inventory.Fixtures.newTransaction;
+import static com.zmart.inventory.Fixtures.onHand;
+import static com.zmart.inventory.Fixtures.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.Restock;
+import com.zmart.inventory.Fixtures;
+import com.zmart.inventory.ServiceOnPlatform;
+import com.zmart.inventory.TestKafka;
+import com.zmart.platform.junit.LocalPlatformExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+/** Records that cannot be applied reach the dead-letter topic with their reason, and the listeners go on. */
+class DeadLetterIT extends ServiceOnPlatform {
+
+    @Test
+    void badRecordsAreDeadLetteredWithTheirOriginalBytesAndTheListenersKeepGoing() {
+        String store = newStore();
+        Fixtures.stock(jdbc, store, "sku-tent", 40, 5, 10);
+        try (TestKafka kafka = new TestKafka(LocalPlatformExtension.running());
+             TestKafka.Reader deadLetters = kafka.reader(Topics.INVENTORY_DLT)) {
+            String garbageKey = newTransaction();
+            byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+            kafka.sendBytes(Topics.SALES.name(), garbageKey, garbage);
+
+            String invalidKey = newTransaction();
+            byte[] zeroQuantity = kafka.serialize(Topics.SALES, sale(invalidKey, 1, store, "sku-tent", 0));
+            kafka.sendBytes(Topics.SALES.name(), invalidKey, zeroQuantity);
+
+            String unknownKey = Fixtures.key(store, "sku-unknown");
+            Restock unknownItem = Fixtures.restock(store, "sku-unknown", 5, null);
+            kafka.send(Topics.RESTOCKS, unknownKey, unknownItem);
+
+            // Valid records after the bad ones, on the same partitions, are applied.
+            kafka.send(Topics.SALES, garbageKey, sale(garbageKey, 1, store, "sku-tent", 2));
+            kafka.send(Topics.SALES, invalidKey, sale(invalidKey, 2, store, "sku-tent", 3));
+            kafka.send(Topics.RESTOCKS, unknownKey, Fixtures.restock(store, "sku-tent", 10, null));
+            await().atMost(Duration.ofSeconds(60)).until(() -> onHand(jdbc, store, "sku-tent") == 45);
+
+            ConsumerRecord<String, byte[]> undeserializable = deadLetterOf(deadLetters, garbageKey);
+            assertThat(undeserializable.value()).isEqualTo(garbage);
+            assertThat(header(undeserializable, DeadLetterReason.HEADER)).isEqualTo("undeserializable");
+            assertThat(header(undeserializable, "kafka_dlt-original-topic")).isEqualTo(Topics.SALES.name());
+
+            ConsumerRecord<String, byte[]> invalid = deadLetterOf(deadLetters, invalidKey);
+            assertThat(invalid.value()).isEqualTo(zeroQuantity);
+            assertThat(header(invalid, DeadLetterReason.HEADER)).isEqualTo("invalid");
+            assertThat(header(invalid, DeadLetterReason.DETAIL_HEADER)).contains("quantity must be between 1 and");
+
+            ConsumerRecord<String, byte[]> unknown = deadLetterOf(deadLetters, unknownKey);
+            assertThat(header(unknown, DeadLetterReason.HEADER)).isEqualTo("unknown-item");
+            assertThat(header(unknown, "kafka_dlt-original-topic")).isEqualTo(Topics.RESTOCKS.name());
+            assertThat(deadLetters.<Restock>value(unknown)).isEqualTo(unknownItem);
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> deadLetterOf(TestKafka.Reader deadLetters, String key) {
+        return deadLetters.awaitMatching(r -> key.equals(r.key()), 1).get(0);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
