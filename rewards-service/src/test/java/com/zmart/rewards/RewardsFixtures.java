@@ -11,7 +11,7 @@ import com.zmart.events.RewardNotification;
 import com.zmart.events.RewardUpdate;
 import com.zmart.events.Sale;
 import com.zmart.rewards.config.RewardsProperties;
-import com.zmart.rewards.state.InternalAvroSerde;
+import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.rewards.topology.RewardsSerdes;
 
 /** Test data: the default rules of application.yml, sale lines and members. */

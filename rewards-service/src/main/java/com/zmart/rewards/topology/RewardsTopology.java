@@ -11,7 +11,7 @@ import com.zmart.events.Sale;
 import com.zmart.rewards.config.RewardsProperties;
 import com.zmart.rewards.points.PointsRule;
 import com.zmart.rewards.points.TierRule;
-import com.zmart.rewards.state.InternalAvroSerde;
+import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.rewards.state.MemberRewards;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;

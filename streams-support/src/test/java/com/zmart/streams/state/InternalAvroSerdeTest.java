@@ -1,23 +1,23 @@
-package com.zmart.rewards.state;
+package com.zmart.streams.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.List;
+
+import com.zmart.events.LoyaltyMember;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class InternalAvroSerdeTest {
 
-    private final InternalAvroSerde<MemberRewards> serde = new InternalAvroSerde<>(MemberRewards.class);
+    private final InternalAvroSerde<LoyaltyMember> serde = new InternalAvroSerde<>(LoyaltyMember.class);
 
     @Test
-    void memberStateRoundTrips() {
-        MemberRewards state = MemberRewards.newBuilder().setMemberId("member-1").setTotalPoints(260)
-                .setTier("SILVER").setThresholdsReached(List.of(100L, 250L)).setSaleLines(3)
-                .setUpdatedAt(Instant.parse("2025-03-01T10:00:00Z")).build();
+    void aRecordRoundTrips() {
+        LoyaltyMember state = LoyaltyMember.newBuilder().setMemberId("member-1").setCustomerId("cust-000001")
+                .setEmail("ada@example.com").setFirstName("Ada").setJoinedAt(Instant.parse("2025-03-01T10:00:00Z")).build();
 
         byte[] bytes = serde.serializer().serialize("store", state);
 

@@ -1,4 +1,4 @@
-package com.zmart.rewards.state;
+package com.zmart.streams.state;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,13 +14,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serde for records that only this service reads back: state-store values and repartition topics. It uses Avro's
- * single-object encoding (2-byte marker, 8-byte schema fingerprint, binary body) instead of the Schema Registry:
- * internal topics have no registered subject, and no client of the suite registers schemas (ADR 0001).
- *
- * <p>The fingerprint makes schema evolution possible without a registry: when a record's schema changes, the
- * previous schemas can be added to the decoder ({@link BinaryMessageDecoder#addSchema}) and old store values are
- * resolved against the new class.
+ * Serde for records that only the service that wrote them reads back: state-store values and repartition topics. Avro's
+ * single-object encoding (marker, schema fingerprint, binary body) instead of the Schema Registry: internal topics have
+ * no registered subject, and no client of the suite registers schemas (ADR 0001). The fingerprint lets a later
+ * version resolve old values ({@link BinaryMessageDecoder#addSchema}).
  */
 public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
@@ -36,19 +33,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try {
-                ByteBuffer buffer = encoder.encode(value);
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                return bytes;
-            } catch (IOException e) {
-                throw new SerializationException("Cannot encode a " + value.getClass().getSimpleName(), e);
-            }
-        };
+        return (topic, value) -> value == null ? null : encode(value);
     }
 
     @Override
@@ -63,5 +48,16 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
                 throw new SerializationException("Cannot decode an internal record of topic " + topic, e);
             }
         };
+    }
+
+    private byte[] encode(T value) {
+        try {
+            ByteBuffer buffer = encoder.encode(value);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new SerializationException("Cannot encode a " + value.getClass().getSimpleName(), e);
+        }
     }
 }

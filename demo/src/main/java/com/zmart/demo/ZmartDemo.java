@@ -1,0 +1,219 @@
+package com.zmart.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import com.zmart.demo.progress.Mailbox;
+import com.zmart.demo.progress.TopicCounts;
+import com.zmart.demo.services.PlatformEndpoints;
+import com.zmart.demo.services.ServiceProcess;
+import com.zmart.demo.services.SuiteService;
+import com.zmart.demo.services.Version;
+import com.zmart.platform.ChildProcess;
+import com.zmart.platform.LocalPlatform;
+import com.zmart.platform.Ports;
+import com.zmart.platform.PlatformStartupException;
+import com.zmart.platform.connect.ConnectorDeployer;
+import com.zmart.platform.postgres.PostgresServer;
+import com.zmart.sales.simulator.PosDatabase;
+import com.zmart.sales.simulator.RegisterSimulator;
+import com.zmart.sales.simulator.SimulatorOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All of ZMart on this machine: the local platform, the point-of-sale schema and reference data, the connectors
+ * (Debezium sources, JDBC sinks), every service from its own jar, and the register and campaign simulators. Closing it
+ * stops everything, in reverse order.
+ */
+public final class ZmartDemo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ZmartDemo.class);
+    private static final Duration CONNECTOR_TIMEOUT = Duration.ofMinutes(2);
+
+    private final DemoOptions options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<SuiteService, ServiceProcess> services = new LinkedHashMap<>();
+    private LocalPlatform platform;
+    private PlatformEndpoints endpoints;
+    private DataSource pos;
+    private RegisterSimulator registers;
+    private TopicCounts counts;
+    private Mailbox mailbox;
+
+    private ZmartDemo(DemoOptions options) {
+        this.options = options;
+    }
+
+    /** Starts everything; on any failure, stops what had started and throws. */
+    public static ZmartDemo start(DemoOptions options) {
+        ZmartDemo demo = new ZmartDemo(options);
+        try {
+            demo.startAll();
+            return demo;
+        } catch (RuntimeException | Error e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        platform = LocalPlatform.start(options.platform());
+        started.add(platform);
+        endpoints = PlatformEndpoints.of(platform);
+
+        pos = PosDatabase.dataSource(endpoints.jdbcUrl("pos"), PostgresServer.USER, "");
+        PosDatabase.migrate(pos);
+        SimulatorOptions registerOptions = SimulatorOptions.defaults()
+                .withRate(Math.max(options.receiptsPerSecond(), 0.001)).withLimit(options.duration(), 0);
+        registers = new RegisterSimulator(pos, registerOptions, Clock.systemUTC());
+        try {
+            registers.loadReferenceData();
+        } catch (SQLException e) {
+            throw new PlatformStartupException("Cannot load the point-of-sale reference data: " + e.getMessage(), e);
+        }
+
+        int port = options.servicePorts();
+        for (SuiteService service : SuiteService.ALL) {
+            int servicePort = port == 0 ? Ports.anyFree() : port + service.defaultPort() - SuiteService.CLICKSTREAM.defaultPort();
+            ServiceProcess process = ServiceProcess.start(service, servicePort, endpoints, Version.repository(),
+                    options.javaOptions());
+            services.put(service, process);
+            started.add(process);
+        }
+        services.values().forEach(ServiceProcess::awaitReady);
+        log.info("Every service is ready");
+
+        deployConnectors();
+        counts = TopicCounts.start(endpoints.bootstrapServers());
+        started.add(counts);
+        mailbox = Mailbox.start(platform.smtp().orElseThrow(), endpoints.dataDirectory().resolve("mailbox"));
+        started.add(mailbox);
+        startSimulators();
+    }
+
+    /** The sources stream the point-of-sale database in; the sinks (after the dashboard made its tables) fill it. */
+    private void deployConnectors() {
+        ConnectorDeployer deployer = new ConnectorDeployer(platform.connect().orElseThrow().url());
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String prefix : List.of("POS_DB", "DASHBOARD_DB")) {
+            variables.put(prefix + "_HOST", "127.0.0.1");
+            variables.put(prefix + "_PORT", Integer.toString(endpoints.postgresPort()));
+            variables.put(prefix + "_USER", PostgresServer.USER);
+            variables.put(prefix + "_PASSWORD", "");
+        }
+        variables.put("POS_DB_NAME", "pos");
+        variables.put("DASHBOARD_DB_NAME", "dashboard");
+        for (String module : List.of("sales-connector", "sales-dashboard")) {
+            for (Path file : connectorFiles(module)) {
+                deployer.deploy(file, variables, CONNECTOR_TIMEOUT);
+                log.info("Connector {} is running", ConnectorDeployer.connectorName(file));
+            }
+        }
+    }
+
+    private static List<Path> connectorFiles(String module) {
+        Path folder = Version.repository().resolve(module).resolve("src/main/resources/connectors");
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new PlatformStartupException("Cannot read the connector configurations in " + folder, e);
+        }
+    }
+
+    private void startSimulators() {
+        if (options.receiptsPerSecond() > 0) {
+            Thread thread = new Thread(() -> {
+                try {
+                    registers.run(progress -> { });
+                } catch (SQLException e) {
+                    log.error("The register simulator stopped: {}", e.getMessage());
+                }
+            }, "register-simulator");
+            thread.setDaemon(true);
+            thread.start();
+            started.add(registers::stop);
+        }
+        if (options.journeysPerSecond() > 0) {
+            started.add(startCampaignSimulator());
+        }
+    }
+
+    /** The campaign simulator runs from the clickstream jar (Spring Boot's PropertiesLauncher picks its main class). */
+    private ChildProcess startCampaignSimulator() {
+        ServiceProcess clickstream = services.get(SuiteService.CLICKSTREAM);
+        Path jar = Version.repository().resolve("clickstream-producer/target").resolve(SuiteService.CLICKSTREAM.jarName());
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-Dloader.main=com.zmart.clickstream.simulator.CampaignSimulatorCli", "-cp", jar.toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--service-url", clickstream.url(""), "--rate", Double.toString(options.journeysPerSecond()),
+                "--duration", options.duration().toString());
+        Path logs = endpoints.dataDirectory().resolve("logs");
+        return ChildProcess.start("campaign-simulator", command, endpoints.dataDirectory(), logs.resolve("campaign-simulator.log"));
+    }
+
+    public LocalPlatform platform() {
+        return platform;
+    }
+
+    public ServiceProcess service(SuiteService service) {
+        return services.get(service);
+    }
+
+    public DataSource posDatabase() {
+        return pos;
+    }
+
+    public RegisterSimulator registers() {
+        return registers;
+    }
+
+    public TopicCounts counts() {
+        return counts;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    /** What a person wants to open, in the order the demo prints it. */
+    public Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("Dashboard", service(SuiteService.DASHBOARD).url("/"));
+        String member = registers.catalog().customers().stream().flatMap(c -> c.memberId().stream()).findFirst().orElse("member-000001");
+        urls.put("Rewards lookup", service(SuiteService.REWARDS).url("/api/rewards/" + member));
+        for (SuiteService service : List.of(SuiteService.CLICKSTREAM, SuiteService.REWARDS, SuiteService.INVENTORY,
+                SuiteService.SALES_TRENDS)) {
+            urls.put(service.name() + " API (OpenAPI UI)", service(service).url(service.docsPath()));
+        }
+        urls.put("Coupon emails", mailbox.folder() + " (one .eml per email; SMTP 127.0.0.1:" + endpoints.smtpPort() + ")");
+        urls.put("Schema Registry", platform.registry().confluentCompatibleUrl() + "/subjects");
+        urls.put("Kafka Connect", platform.connect().orElseThrow().url() + "/connectors?expand=status");
+        urls.put("Kafka", endpoints.bootstrapServers());
+        urls.put("Logs", endpoints.dataDirectory().resolve("logs").toString());
+        return urls;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed: {}", started.get(i), e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

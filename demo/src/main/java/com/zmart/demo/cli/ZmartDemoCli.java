@@ -1,0 +1,89 @@
+package com.zmart.demo.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.zmart.demo.DemoOptions;
+import com.zmart.demo.ZmartDemo;
+import com.zmart.platform.Directories;
+import com.zmart.platform.PlatformStartupException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zmart-demo}: runs all of ZMart with simulated registers and customers; Ctrl-C stops everything. */
+@Command(name = "zmart-demo", mixinStandardHelpOptions = true,
+        description = "Runs all of ZMart on this machine: the platform, every service, the connectors and the simulators.")
+public final class ZmartDemoCli implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = ".zmart", description = "Where data is kept between runs (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(names = "--reset", description = "Delete the data directory before starting.")
+    boolean reset;
+
+    @Option(names = "--rate", defaultValue = "2", description = "Receipts per second at the registers (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--click-rate", defaultValue = "1", description = "Customer journeys per second on campaign emails and pages (default: ${DEFAULT-VALUE}).")
+    double clickRate;
+
+    @Option(names = "--duration", defaultValue = "PT0S",
+            description = "How long the simulators run, ISO-8601 (PT10M); PT0S = until Ctrl-C (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--progress-every", defaultValue = "PT5S", description = "Progress line interval (default: ${DEFAULT-VALUE}).")
+    Duration progressEvery;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ZmartDemoCli()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (reset) {
+            Directories.deleteTree(dataDirectory);
+        }
+        DemoOptions defaults = DemoOptions.defaults(dataDirectory);
+        DemoOptions options = new DemoOptions(defaults.platform(), defaults.servicePorts(), rate, clickRate, duration,
+                defaults.javaOptions());
+        Instant began = Instant.now();
+        CountDownLatch stopped = new CountDownLatch(1);
+        ZmartDemo[] demo = new ZmartDemo[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping ZMart...");
+            synchronized (demo) {
+                if (demo[0] != null) {
+                    demo[0].close();
+                }
+            }
+            stopped.countDown();
+        }, "zmart-demo-shutdown"));
+        System.out.println("Starting ZMart (platform, connectors, 5 services, simulators); logs in " + dataDirectory.resolve("logs"));
+        try {
+            ZmartDemo running = ZmartDemo.start(options);
+            synchronized (demo) {
+                demo[0] = running;
+            }
+        } catch (PlatformStartupException e) {
+            System.err.println("ZMart did not start: " + e.getMessage());
+            return 1;
+        }
+        System.out.printf("%nZMart is running (ready in %d s):%n", Duration.between(began, Instant.now()).toSeconds());
+        demo[0].urls().forEach((name, url) -> System.out.printf("  %-32s %s%n", name, url));
+        System.out.println("Press Ctrl-C to stop.");
+        while (!stopped.await(progressEvery.toMillis(), TimeUnit.MILLISECONDS)) {
+            System.out.printf("[%s] %s%n", elapsed(began), demo[0].counts().progressLine());
+        }
+        return 0;
+    }
+
+    private static String elapsed(Instant since) {
+        Duration d = Duration.between(since, Instant.now());
+        return "%02d:%02d:%02d".formatted(d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+    }
+}

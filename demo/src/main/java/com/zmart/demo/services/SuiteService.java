@@ -1,0 +1,57 @@
+package com.zmart.demo.services;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.zmart.platform.postgres.PostgresServer;
+
+/**
+ * A service of the suite as the demo runs it: its module's Spring Boot jar, its port, and the environment that
+ * points it at the platform (the same variables docker-compose sets).
+ */
+public record SuiteService(String name, String module, int defaultPort, String docsPath,
+                           Function<PlatformEndpoints, Map<String, String>> environment) {
+
+    public static final SuiteService CLICKSTREAM = new SuiteService("clickstream", "clickstream-producer", 8090,
+            "/swagger-ui.html", p -> kafka(p));
+
+    public static final SuiteService REWARDS = new SuiteService("rewards", "rewards-service", 8091,
+            "/swagger-ui.html", p -> with(kafka(p), Map.of(
+                    "STREAMS_STATE_DIR", p.dataDirectory().resolve("rewards-state").toString(),
+                    "SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(p.smtpPort()))));
+
+    public static final SuiteService INVENTORY = new SuiteService("inventory", "inventory-service", 8092,
+            "/swagger-ui.html", p -> with(kafka(p), Map.of("DATABASE_URL", p.jdbcUrl("inventory"),
+                    "DATABASE_USER", PostgresServer.USER, "DATABASE_PASSWORD", "")));
+
+    public static final SuiteService DASHBOARD = new SuiteService("dashboard", "sales-dashboard", 8093,
+            "/", p -> database(p, "DASHBOARD_DB", "dashboard"));
+
+    public static final SuiteService SALES_TRENDS = new SuiteService("sales-trends", "sales-trends-streams", 8094,
+            "/swagger-ui.html", p -> with(kafka(p), Map.of(
+                    "STREAMS_STATE_DIR", p.dataDirectory().resolve("sales-trends-state").toString())));
+
+    /** In start order: the dashboard first, since it creates the tables its sink connectors write to. */
+    public static final List<SuiteService> ALL = List.of(DASHBOARD, CLICKSTREAM, REWARDS, INVENTORY, SALES_TRENDS);
+
+    public String jarName() {
+        return module + "-" + Version.PROJECT + ".jar";
+    }
+
+    private static Map<String, String> kafka(PlatformEndpoints p) {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", p.bootstrapServers(), "REGISTRY_URL", p.registryApiUrl());
+    }
+
+    private static Map<String, String> database(PlatformEndpoints p, String prefix, String name) {
+        return Map.of(prefix + "_HOST", "127.0.0.1", prefix + "_PORT", Integer.toString(p.postgresPort()),
+                prefix + "_NAME", name, prefix + "_USER", PostgresServer.USER, prefix + "_PASSWORD", "");
+    }
+
+    private static Map<String, String> with(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> all = new LinkedHashMap<>(first);
+        all.putAll(second);
+        return all;
+    }
+}

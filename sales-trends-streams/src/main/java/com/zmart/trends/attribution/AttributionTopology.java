@@ -1,0 +1,97 @@
+package com.zmart.trends.attribution;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.CampaignAttribution;
+import com.zmart.events.CampaignConversion;
+import com.zmart.events.ClickEvent;
+import com.zmart.events.Sale;
+import com.zmart.trends.config.AttributionProperties;
+import com.zmart.streams.state.InternalAvroSerde;
+import com.zmart.trends.state.Receipt;
+import com.zmart.trends.topology.EventTimeExtractor;
+import com.zmart.trends.topology.FirstSeenFilter;
+import com.zmart.trends.topology.SalesTrendsSerdes;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.JoinWindows;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.StreamJoined;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+
+/**
+ * The attribution sub-topology:
+ * <pre>
+ * unique sale lines (key transactionId) → ReceiptAssembler [open-receipts] → one Receipt per transaction
+ *   → re-key by customerId ("receipts-by-customer", co-partitioned with zmart.clicks)
+ *   → join zmart.clicks (ACTIVATED_COUPON / PRINTED_COUPON, key customerId) clicked at most `window` before the
+ *     purchase [attribution-join stores]
+ *   → once per (campaign, transaction) [attributed-purchases] → re-key by campaignId
+ *        ├─ CampaignAttribution                                           → zmart.campaign-attributions
+ *        └─ summed per campaign ("attributions-by-campaign") [campaign-conversions] → zmart.campaign-conversions
+ * </pre>
+ */
+public final class AttributionTopology {
+
+    public static final String CAMPAIGN_CONVERSIONS_STORE = "campaign-conversions";
+    public static final String RECEIPTS_BY_CUSTOMER = "receipts-by-customer";
+    public static final String ATTRIBUTIONS_BY_CAMPAIGN = "attributions-by-campaign";
+    public static final String ATTRIBUTED_PURCHASES_STORE = "attributed-purchases";
+    public static final String JOIN_STORE = "attribution-join";
+
+    private AttributionTopology() {
+    }
+
+    public static void addTo(StreamsBuilder builder, KStream<String, Sale> uniqueLines,
+                             AttributionProperties properties, SalesTrendsSerdes serdes) {
+        InternalAvroSerde<Receipt> receiptSerde = new InternalAvroSerde<>(Receipt.class);
+        InternalAvroSerde<CampaignAttribution> attributionSerde = new InternalAvroSerde<>(CampaignAttribution.class);
+
+        KStream<String, ClickEvent> couponClicks = builder
+                .stream(Topics.CLICKS.name(), Consumed.with(Serdes.String(), serdes.click())
+                        .withTimestampExtractor(new EventTimeExtractor()).withName("clicks-source"))
+                .filter((customerId, click) -> Attributions.isCouponClick(click), Named.as("coupon-clicks-only"));
+
+        KStream<String, CampaignAttribution> attributions = uniqueLines
+                .process(ReceiptAssembler.supplier(properties.receiptIdleTimeout()), Named.as("assemble-receipts"))
+                .selectKey((transactionId, receipt) -> receipt.getCustomerId(), Named.as("key-by-customer"))
+                .repartition(Repartitioned.<String, Receipt>as(RECEIPTS_BY_CUSTOMER)
+                        .withKeySerde(Serdes.String()).withValueSerde(receiptSerde)
+                        .withNumberOfPartitions(Topics.CLICKS.partitions()))
+                .join(couponClicks, Attributions::of, clickedBeforePurchase(properties),
+                        StreamJoined.with(Serdes.String(), receiptSerde, new InternalAvroSerde<>(ClickEvent.class))
+                                .withName(JOIN_STORE).withStoreName(JOIN_STORE))
+                .processValues(FirstSeenFilter.supplier(ATTRIBUTED_PURCHASES_STORE, Attributions::campaignPurchase,
+                        properties.dedupRetention()), Named.as("once-per-campaign-purchase"))
+                .selectKey((customerId, attribution) -> attribution.getCampaignId(), Named.as("key-by-campaign"));
+
+        attributions.to(Topics.CAMPAIGN_ATTRIBUTIONS.name(), Produced.with(Serdes.String(), serdes.attribution())
+                .withName("campaign-attributions-sink"));
+        attributions
+                .groupByKey(Grouped.with(ATTRIBUTIONS_BY_CAMPAIGN, Serdes.String(), attributionSerde))
+                .aggregate(() -> null, (campaignId, attribution, total) -> total == null
+                                ? Attributions.conversionOf(attribution)
+                                : Attributions.add(total, Attributions.conversionOf(attribution)),
+                        Named.as("sum-conversions"),
+                        Materialized.<String, CampaignConversion, KeyValueStore<Bytes, byte[]>>as(
+                                        CAMPAIGN_CONVERSIONS_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(new InternalAvroSerde<>(CampaignConversion.class)))
+                .toStream(Named.as("conversion-changes"))
+                .to(Topics.CAMPAIGN_CONVERSIONS.name(), Produced.with(Serdes.String(), serdes.conversion())
+                        .withName("campaign-conversions-sink"));
+    }
+
+    /** The click happened at most {@code window} before the purchase, and not after it. */
+    private static JoinWindows clickedBeforePurchase(AttributionProperties properties) {
+        return JoinWindows.ofTimeDifferenceAndGrace(properties.window(), properties.grace()).after(Duration.ZERO);
+    }
+}

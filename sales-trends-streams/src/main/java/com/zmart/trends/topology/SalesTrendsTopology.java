@@ -1,0 +1,47 @@
+package com.zmart.trends.topology;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.Sale;
+import com.zmart.trends.attribution.AttributionTopology;
+import com.zmart.trends.config.SalesTrendsProperties;
+import com.zmart.trends.trends.TrendsTopology;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * The service's topology:
+ * <pre>
+ * zmart.sales (key transactionId, event time purchasedAt)
+ *   → invalid lines → dead-letter topic (processing exception handler)
+ *   → drop duplicated lines, (transactionId, lineNumber) [seen-sale-lines]; all lines of a transaction share a
+ *     partition, so this needs no repartition
+ *   ├─ TrendsTopology: windowed aggregates per store and department → zmart.sales-trends
+ *   └─ AttributionTopology: receipts joined with zmart.clicks → zmart.campaign-attributions, zmart.campaign-conversions
+ * </pre>
+ */
+public final class SalesTrendsTopology {
+
+    public static final String SEEN_SALE_LINES_STORE = "seen-sale-lines";
+
+    private SalesTrendsTopology() {
+    }
+
+    public static Topology buildTopology(SalesTrendsProperties properties, SalesTrendsSerdes serdes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Sale> uniqueLines = builder
+                .stream(Topics.SALES.name(), Consumed.with(Serdes.String(), serdes.sale())
+                        .withTimestampExtractor(new EventTimeExtractor()).withName("sales-source"))
+                .filter((transactionId, sale) -> sale != null, Named.as("not-deleted"))
+                // Right after the source, so an invalid line reaches the dead-letter topic with its original bytes.
+                .peek((transactionId, sale) -> SaleValidation.requireValid(sale), Named.as("valid-sale-lines"))
+                .processValues(FirstSeenFilter.supplier(SEEN_SALE_LINES_STORE, SaleLines::lineId,
+                        properties.dedupRetention()), Named.as("unique-sale-lines"));
+        TrendsTopology.addTo(uniqueLines, properties.trends(), serdes.trend());
+        AttributionTopology.addTo(builder, uniqueLines, properties.attribution(), serdes);
+        return builder.build();
+    }
+}

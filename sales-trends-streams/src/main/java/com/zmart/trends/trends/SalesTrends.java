@@ -1,0 +1,50 @@
+package com.zmart.trends.trends;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.zmart.events.SalesTrend;
+import com.zmart.events.TopItem;
+import com.zmart.trends.state.ItemTotals;
+import com.zmart.trends.state.SalesTrendAggregate;
+import com.zmart.trends.topology.SaleLines;
+import org.apache.kafka.streams.kstream.Window;
+
+/** Turns the running totals of a window into the public {@link SalesTrend} contract. */
+public final class SalesTrends {
+
+    /** Best sellers first: most units, then most revenue, then by sku so equal items keep a stable order. */
+    private static final Comparator<Map.Entry<String, ItemTotals>> BEST_SELLERS_FIRST =
+            Comparator.<Map.Entry<String, ItemTotals>>comparingLong(e -> e.getValue().getUnits()).reversed()
+                    .thenComparing(Comparator.<Map.Entry<String, ItemTotals>>comparingLong(
+                            e -> e.getValue().getRevenueCents()).reversed())
+                    .thenComparing(Map.Entry::getKey);
+
+    private SalesTrends() {
+    }
+
+    public static SalesTrend of(SalesTrendAggregate totals, Window window, String windowKind, int topItems) {
+        return SalesTrend.newBuilder()
+                .setStoreId(totals.getStoreId())
+                .setStoreZipCode(totals.getStoreZipCode())
+                .setDepartment(totals.getDepartment())
+                .setWindowKind(windowKind)
+                .setWindowStart(window.startTime())
+                .setWindowEnd(window.endTime())
+                .setUnits(totals.getUnits())
+                .setRevenue(SaleLines.amount(totals.getRevenueCents()))
+                .setTransactions(totals.getTransactionIds().size())
+                .setDistinctCustomers(totals.getCustomerIds().size())
+                .setTopItems(topItems(totals.getItems(), topItems))
+                .build();
+    }
+
+    static List<TopItem> topItems(Map<String, ItemTotals> items, int limit) {
+        return items.entrySet().stream().sorted(BEST_SELLERS_FIRST).limit(limit)
+                .map(e -> TopItem.newBuilder().setSku(e.getKey()).setProductName(e.getValue().getProductName())
+                        .setUnits(e.getValue().getUnits()).setRevenue(SaleLines.amount(e.getValue().getRevenueCents()))
+                        .build())
+                .toList();
+    }
+}

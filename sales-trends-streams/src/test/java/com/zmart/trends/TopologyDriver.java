@@ -1,0 +1,98 @@
+package com.zmart.trends;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.CampaignAttribution;
+import com.zmart.events.CampaignConversion;
+import com.zmart.events.ClickEvent;
+import com.zmart.events.Sale;
+import com.zmart.events.SalesTrend;
+import com.zmart.trends.topology.SalesTrendsSerdes;
+import com.zmart.trends.topology.SalesTrendsTopology;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
+
+/** The whole topology in a TopologyTestDriver with the fixtures' settings, and its topics as tests use them. */
+public final class TopologyDriver implements AutoCloseable {
+
+    private final SalesTrendsSerdes serdes = TrendsFixtures.plainSerdes();
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, Sale> sales;
+    private final TestInputTopic<String, ClickEvent> clicks;
+    private final TestOutputTopic<String, SalesTrend> trends;
+    private final TestOutputTopic<String, CampaignAttribution> attributions;
+    private final TestOutputTopic<String, CampaignConversion> conversions;
+
+    public TopologyDriver(Path stateDir) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sales-trends-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(SalesTrendsTopology.buildTopology(TrendsFixtures.properties(), serdes), config,
+                TrendsFixtures.T0);
+        sales = driver.createInputTopic(Topics.SALES.name(), Serdes.String().serializer(), serdes.sale().serializer());
+        clicks = driver.createInputTopic(Topics.CLICKS.name(), Serdes.String().serializer(),
+                serdes.click().serializer());
+        trends = driver.createOutputTopic(Topics.SALES_TRENDS.name(), Serdes.String().deserializer(),
+                serdes.trend().deserializer());
+        attributions = driver.createOutputTopic(Topics.CAMPAIGN_ATTRIBUTIONS.name(), Serdes.String().deserializer(),
+                serdes.attribution().deserializer());
+        conversions = driver.createOutputTopic(Topics.CAMPAIGN_CONVERSIONS.name(), Serdes.String().deserializer(),
+                serdes.conversion().deserializer());
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    /** A sale line, keyed by its transaction id as the connector writes it. */
+    public void buy(Sale sale) {
+        sales.pipeInput(sale.getTransactionId(), sale);
+    }
+
+    /** A click, keyed by customer id as the clickstream producer writes it. */
+    public void click(ClickEvent click) {
+        clicks.pipeInput(click.getCustomerId(), click);
+    }
+
+    /** Trend records written since the last call, in order. */
+    public List<KeyValue<String, SalesTrend>> trends() {
+        return trends.readKeyValuesToList();
+    }
+
+    /** The latest trend of each key written since the last call (what the compacted topic keeps). */
+    public Map<String, SalesTrend> latestTrends() {
+        Map<String, SalesTrend> latest = new LinkedHashMap<>();
+        trends().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    public List<KeyValue<String, CampaignAttribution>> attributions() {
+        return attributions.readKeyValuesToList();
+    }
+
+    public Map<String, CampaignConversion> latestConversions() {
+        Map<String, CampaignConversion> latest = new LinkedHashMap<>();
+        conversions.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    public <V> WindowStore<String, V> windowStore(String name) {
+        return driver.getWindowStore(name);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

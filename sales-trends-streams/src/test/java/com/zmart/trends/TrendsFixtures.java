@@ -1,0 +1,84 @@
+package com.zmart.trends;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.zmart.events.CampaignAttribution;
+import com.zmart.events.CampaignConversion;
+import com.zmart.events.ClickAction;
+import com.zmart.events.ClickEvent;
+import com.zmart.events.Sale;
+import com.zmart.events.SalesTrend;
+import com.zmart.trends.config.AttributionProperties;
+import com.zmart.trends.config.SalesTrendsProperties;
+import com.zmart.trends.config.TrendWindow;
+import com.zmart.trends.config.TrendsProperties;
+import com.zmart.streams.state.InternalAvroSerde;
+import com.zmart.trends.topology.SalesTrendsSerdes;
+
+/** Test data: settings close to application.yml, sale lines and clicks. */
+public final class TrendsFixtures {
+
+    /** A minute boundary, so tumbling windows start here. */
+    public static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+    public static final Duration GRACE = Duration.ofSeconds(30);
+    public static final Duration RECEIPT_IDLE = Duration.ofSeconds(2);
+
+    private TrendsFixtures() {
+    }
+
+    /** Windows tumbling-1m and hopping-1h-5m, 30 s grace, top 3 items; attribution over 7 days. */
+    public static SalesTrendsProperties properties() {
+        return new SalesTrendsProperties("zmart-sales-trends-test", "localhost:9092",
+                "http://registry.invalid/apis/registry/v3", "/tmp/unused", 1, "127.0.0.1", Duration.ofDays(35),
+                new TrendsProperties(List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
+                        TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))), GRACE, Duration.ofHours(24), 3),
+                new AttributionProperties(Duration.ofDays(7), Duration.ofHours(1), RECEIPT_IDLE), Map.of());
+    }
+
+    /** Registry-free serdes for the public topics (single-object Avro encoding, see InternalAvroSerde). */
+    public static SalesTrendsSerdes plainSerdes() {
+        return new SalesTrendsSerdes(new InternalAvroSerde<>(Sale.class), new InternalAvroSerde<>(ClickEvent.class),
+                new InternalAvroSerde<>(SalesTrend.class), new InternalAvroSerde<>(CampaignAttribution.class),
+                new InternalAvroSerde<>(CampaignConversion.class));
+    }
+
+    /** One line of {@code quantity × unitPrice}, no discount, store-001 grocery "Coffee" (sku-coffee), at T0. */
+    public static Sale.Builder sale(String transactionId, int lineNumber, String customerId, String unitPrice,
+                                    int quantity) {
+        return Sale.newBuilder()
+                .setTransactionId(transactionId)
+                .setLineNumber(lineNumber)
+                .setStoreId("store-001")
+                .setStoreZipCode("10001")
+                .setStoreRegion("north-east")
+                .setCustomerId(customerId)
+                .setLoyaltyMemberId(null)
+                .setSku("sku-coffee")
+                .setProductName("Coffee")
+                .setDepartment("grocery")
+                .setQuantity(quantity)
+                .setUnitPrice(new BigDecimal(unitPrice))
+                .setCouponCode(null)
+                .setDiscount(new BigDecimal("0.00"))
+                .setMaskedCardNumber("xxxx-xxxx-xxxx-1234")
+                .setPurchasedAt(T0);
+    }
+
+    public static ClickEvent click(String customerId, String campaignId, ClickAction action, Instant at) {
+        return ClickEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setCampaignId(campaignId)
+                .setCustomerId(customerId)
+                .setSessionId("session-" + customerId)
+                .setAction(action)
+                .setUrl("https://coupons.zmart.example/" + campaignId)
+                .setCouponCode(null)
+                .setOccurredAt(at)
+                .build();
+    }
+}

@@ -1,0 +1,187 @@
+package com.zmart.trends.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.platform.Directories;
+import com.zmart.platform.LocalPlatform;
+import com.zmart.platform.PlatformOptions;
+import com.zmart.streams.error.DeadLetterPublisher;
+import com.zmart.streams.runtime.StreamsRuntimeSettings;
+import com.zmart.trends.config.AttributionProperties;
+import com.zmart.trends.config.SalesTrendsProperties;
+import com.zmart.trends.config.TrendWindow;
+import com.zmart.trends.config.TrendsProperties;
+import com.zmart.trends.topology.SalesTrendsSerdes;
+import com.zmart.trends.topology.SalesTrendsTopology;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Aggregation throughput of the sales-trends topology (exactly-once, production windows and attribution) against the
+ * raw consume rate of the same topic measured by Kafka's own {@code ConsumerPerformance}, in the same run, on the same
+ * platform and cores.
+ *
+ * <p>Loads N sale lines into {@code zmart.sales}, runs ConsumerPerformance over them (a separate JVM, as the tool
+ * runs), then starts the topology from the beginning of the topic and times it until its consumer group has committed
+ * every record of every input and repartition topic, i.e. until every line is in the windowed aggregates and
+ * attribution stores and their output is committed. Usage: {@code SalesTrendsBenchmark [lines] [stream threads]}.
+ */
+public final class SalesTrendsBenchmark {
+
+    private static final String APPLICATION_ID = "sales-trends-bench";
+
+    private SalesTrendsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long lines = args.length > 0 ? Long.parseLong(args[0]) : 200_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        Path data = Files.createTempDirectory("sales-trends-bench-");
+        int status = 1;
+        try (LocalPlatform platform = LocalPlatform.start(PlatformOptions.forTests(data)
+                .withComponents(false, false, false))) {
+            status = run(platform, data, lines, threads);
+        } finally {
+            Directories.deleteTree(data);
+        }
+        System.exit(status);
+    }
+
+    private static int run(LocalPlatform platform, Path data, long lines, int threads) throws Exception {
+        log("Writing %,d sale lines to %s".formatted(lines, Topics.SALES.name()));
+        long written = SalesLoad.write(platform.bootstrapServers(), platform.registry().apiV3Url(), lines,
+                Instant.parse("2025-03-01T08:00:00Z"));
+
+        log("ConsumerPerformance over the same records");
+        String[] raw = consumerPerformance(platform.bootstrapServers(), written);
+
+        log("Sales-trends topology, %d stream thread(s), exactly-once".formatted(threads));
+        Result topology = runTopology(platform, data.resolve("state"), threads);
+
+        System.out.printf("%n| measure (%,d sale lines, 2 cores) | records/s | elapsed |%n| --- | --- | --- |%n", written);
+        System.out.printf("| ConsumerPerformance, raw consume of `%s` (nMsg.sec / fetch.nMsg.sec) | %s / %s | %s ms fetch |%n",
+                Topics.SALES.name(), raw[5].trim(), raw[9].trim(), raw[7].trim());
+        System.out.printf("| sales-trends topology, start to all committed | %,.0f | %,d ms |%n",
+                written * 1000.0 / topology.fromStartMs(), topology.fromStartMs());
+        System.out.printf("| sales-trends topology, RUNNING to all committed | %,.0f | %,d ms |%n",
+                written * 1000.0 / topology.fromRunningMs(), topology.fromRunningMs());
+        System.out.printf("%nRecords dropped by the topology (too late for a window, Streams' dropped-records-total): %,d%n",
+                topology.droppedRecords());
+        return 0;
+    }
+
+    /** Runs {@code org.apache.kafka.tools.ConsumerPerformance} in its own JVM; answers its CSV figures. */
+    private static String[] consumerPerformance(String bootstrapServers, long records) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process tool = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrapServers,
+                "--topic", Topics.SALES.name(), "--messages", Long.toString(records), "--timeout", "60000",
+                "--group", "sales-trends-bench-raw")
+                .redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(tool.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            reader.lines().forEach(output::add);
+        }
+        if (tool.waitFor() != 0) {
+            throw new IllegalStateException("ConsumerPerformance failed: " + String.join("\n", output));
+        }
+        // Header "start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ..." then figures.
+        String figures = output.stream().filter(l -> l.matches("^\\d{4}-.*")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("No figures from ConsumerPerformance: " + output));
+        log("ConsumerPerformance: " + figures);
+        return figures.split(",");
+    }
+
+    private static Result runTopology(LocalPlatform platform, Path stateDir, int threads) throws Exception {
+        SalesTrendsProperties properties = properties(platform, stateDir);
+        StreamsRuntimeSettings settings = new StreamsRuntimeSettings(APPLICATION_ID, platform.bootstrapServers(),
+                stateDir.toString(), 1, Topics.SALES_TRENDS_DLT.name(),
+                Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads)));
+        CountDownLatch running = new CountDownLatch(1);
+        try (DeadLetterPublisher deadLetters = settings.deadLetterPublisher();
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+            Properties config = settings.streamsProperties(new HostInfo("127.0.0.1", 1), deadLetters);
+            KafkaStreams streams = new KafkaStreams(SalesTrendsTopology.buildTopology(properties,
+                    SalesTrendsSerdes.registry(platform.registry().apiV3Url())), config);
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.countDown();
+                }
+            });
+            long start = System.nanoTime();
+            streams.start();
+            running.await(2, TimeUnit.MINUTES);
+            long runningAt = System.nanoTime();
+            while (!allCommitted(admin)) {
+                Thread.sleep(200);
+            }
+            long done = System.nanoTime();
+            double dropped = streams.metrics().entrySet().stream()
+                    .filter(m -> m.getKey().name().equals("dropped-records-total"))
+                    .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum();
+            streams.close(Duration.ofSeconds(30));
+            return new Result((done - start) / 1_000_000, (done - runningAt) / 1_000_000, (long) dropped);
+        }
+    }
+
+    /** True when the group committed the end of every partition it reads (source and repartition topics). */
+    private static boolean allCommitted(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
+                .partitionsToOffsetAndMetadata().get();
+        long salesPartitions = committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.SALES.name())).count();
+        if (salesPartitions < Topics.SALES.partitions()) {
+            return false;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        return committed.entrySet().stream().allMatch(e -> e.getValue() != null
+                && e.getValue().offset() >= endToReach(e.getKey(), ends.get(e.getKey()).offset()));
+    }
+
+    /**
+     * The source topic is written without transactions: its end is its last record plus one. Repartition topics are
+     * written in transactions and end with a commit marker, which a committed position need not have passed.
+     */
+    private static long endToReach(TopicPartition partition, long end) {
+        return partition.topic().equals(Topics.SALES.name()) ? end : end - 1;
+    }
+
+    /** The production settings of application.yml. */
+    private static SalesTrendsProperties properties(LocalPlatform platform, Path stateDir) {
+        return new SalesTrendsProperties(APPLICATION_ID, platform.bootstrapServers(), platform.registry().apiV3Url(),
+                stateDir.toString(), 1, "127.0.0.1", Duration.ofDays(35),
+                new TrendsProperties(List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
+                        TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))), Duration.ofMinutes(10),
+                        Duration.ofHours(24), 5),
+                new AttributionProperties(Duration.ofDays(7), Duration.ofHours(1), Duration.ofSeconds(2)), Map.of());
+    }
+
+    private static void log(String message) {
+        System.err.println("[" + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+
+    private record Result(long fromStartMs, long fromRunningMs, long droppedRecords) {
+    }
+}

@@ -1,0 +1,162 @@
+package com.zmart.trends.trends;
+
+import static com.zmart.trends.TrendsFixtures.T0;
+import static com.zmart.trends.TrendsFixtures.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.events.Sale;
+import com.zmart.events.SalesTrend;
+import com.zmart.events.TopItem;
+import com.zmart.trends.TopologyTestBase;
+import com.zmart.trends.state.SalesTrendAggregate;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.Test;
+
+/** Windowed aggregates per store and department, through the whole topology with TopologyTestDriver. */
+class TrendsTopologyTest extends TopologyTestBase {
+
+    private static final String TUMBLING = "tumbling-1m";
+    private static final String HOPPING = "hopping-1h-5m";
+
+    @Test
+    void aWindowAddsUpUnitsRevenueTransactionsCustomersAndTopItemsPerStoreAndDepartment() {
+        driver.buy(sale("t-1", 1, "cust-1", "2.50", 4).build());
+        driver.buy(sale("t-1", 2, "cust-1", "10.00", 1).setSku("sku-tea").setProductName("Tea")
+                .setDiscount(new BigDecimal("1.50")).setPurchasedAt(T0).build());
+        driver.buy(sale("t-2", 1, "cust-2", "2.50", 1).setPurchasedAt(T0.plusSeconds(20)).build());
+        driver.buy(sale("t-3", 1, "cust-2", "300.00", 1).setDepartment("electronics").setSku("sku-tv")
+                .setProductName("TV").setPurchasedAt(T0.plusSeconds(30)).build());
+
+        Map<String, SalesTrend> latest = driver.latestTrends();
+        SalesTrend grocery = latest.get("store-001/grocery/tumbling-1m/2025-03-01T10:00:00Z");
+        assertThat(grocery.getStoreId()).isEqualTo("store-001");
+        assertThat(grocery.getStoreZipCode()).isEqualTo("10001");
+        assertThat(grocery.getDepartment()).isEqualTo("grocery");
+        assertThat(grocery.getWindowKind()).isEqualTo(TUMBLING);
+        assertThat(grocery.getWindowStart()).isEqualTo(T0);
+        assertThat(grocery.getWindowEnd()).isEqualTo(T0.plusSeconds(60));
+        assertThat(grocery.getUnits()).isEqualTo(6);
+        assertThat(grocery.getRevenue()).isEqualByComparingTo("21.00");
+        assertThat(grocery.getTransactions()).isEqualTo(2);
+        assertThat(grocery.getDistinctCustomers()).isEqualTo(2);
+        assertThat(grocery.getTopItems()).extracting(TopItem::getSku, TopItem::getUnits)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sku-coffee", 5L),
+                        org.assertj.core.groups.Tuple.tuple("sku-tea", 1L));
+        assertThat(grocery.getTopItems().get(0).getRevenue()).isEqualByComparingTo("12.50");
+        assertThat(grocery.getTopItems().get(1).getRevenue()).isEqualByComparingTo("8.50");
+
+        SalesTrend electronics = latest.get("store-001/electronics/tumbling-1m/2025-03-01T10:00:00Z");
+        assertThat(electronics.getUnits()).isEqualTo(1);
+        assertThat(electronics.getRevenue()).isEqualByComparingTo("300.00");
+        assertThat(electronics.getDistinctCustomers()).isEqualTo(1);
+    }
+
+    @Test
+    void everyChangeOfAWindowIsEmittedUnderTheSameKey() {
+        driver.buy(sale("t-1", 1, "cust-1", "1.00", 1).build());
+        driver.buy(sale("t-2", 1, "cust-1", "1.00", 2).setPurchasedAt(T0.plusSeconds(5)).build());
+
+        List<KeyValue<String, SalesTrend>> tumbling = driver.trends().stream()
+                .filter(kv -> kv.value.getWindowKind().equals(TUMBLING)).toList();
+        assertThat(tumbling).extracting(kv -> kv.key).containsOnly("store-001/grocery/tumbling-1m/2025-03-01T10:00:00Z");
+        assertThat(tumbling).extracting(kv -> kv.value.getUnits()).containsExactly(1L, 3L);
+        assertThat(tumbling).extracting(kv -> kv.value.getTransactions()).containsExactly(1L, 2L);
+        assertThat(tumbling).extracting(kv -> kv.value.getDistinctCustomers()).containsExactly(1, 1);
+    }
+
+    @Test
+    void aHoppingViewCountsALineInEveryHourLongWindowThatCoversIt() {
+        driver.buy(sale("t-1", 1, "cust-1", "4.00", 1).setPurchasedAt(T0.plusSeconds(90)).build());
+
+        List<SalesTrend> hopping = driver.trends().stream().map(kv -> kv.value)
+                .filter(t -> t.getWindowKind().equals(HOPPING)).toList();
+        assertThat(hopping).hasSize(12).allSatisfy(t -> {
+            assertThat(t.getUnits()).isEqualTo(1);
+            assertThat(Duration.between(t.getWindowStart(), t.getWindowEnd())).isEqualTo(Duration.ofHours(1));
+        });
+        assertThat(hopping).extracting(SalesTrend::getWindowStart)
+                .contains(Instant.parse("2025-03-01T09:05:00Z"), T0)
+                .doesNotContain(Instant.parse("2025-03-01T09:00:00Z"), T0.plusSeconds(300));
+    }
+
+    @Test
+    void aDuplicatedSaleLineCountsOnce() {
+        Sale line = sale("t-1", 1, "cust-1", "3.00", 2).build();
+
+        driver.buy(line);
+        driver.buy(line);
+        driver.buy(sale("t-1", 2, "cust-1", "1.00", 1).build());
+
+        SalesTrend grocery = driver.latestTrends().get("store-001/grocery/tumbling-1m/2025-03-01T10:00:00Z");
+        assertThat(grocery.getUnits()).isEqualTo(3);
+        assertThat(grocery.getRevenue()).isEqualByComparingTo("7.00");
+        assertThat(driver.trends()).isEmpty();
+    }
+
+    @Test
+    void anOutOfOrderLineWithinTheGraceStillCountsInItsWindow() {
+        driver.buy(sale("t-2", 1, "cust-2", "1.00", 1).setPurchasedAt(T0.plusSeconds(70)).build());
+        driver.buy(sale("t-1", 1, "cust-1", "1.00", 5).setPurchasedAt(T0.plusSeconds(50)).build());
+
+        Map<String, SalesTrend> latest = driver.latestTrends();
+        assertThat(latest.get("store-001/grocery/tumbling-1m/2025-03-01T10:00:00Z").getUnits()).isEqualTo(5);
+        assertThat(latest.get("store-001/grocery/tumbling-1m/2025-03-01T10:01:00Z").getUnits()).isEqualTo(1);
+    }
+
+    @Test
+    void aLineLaterThanTheGraceIsDroppedFromClosedWindowsOnly() {
+        driver.buy(sale("t-1", 1, "cust-1", "1.00", 1).setPurchasedAt(T0.plusSeconds(5)).build());
+        driver.buy(sale("t-2", 1, "cust-1", "1.00", 1).setPurchasedAt(T0.plusSeconds(120)).build());
+        driver.trends();
+
+        // Stream time is 10:02; window [10:00, 10:01) closed at 10:01:30. The hour-long windows are still open.
+        driver.buy(sale("t-late", 1, "cust-3", "1.00", 7).setPurchasedAt(T0.plusSeconds(20)).build());
+
+        List<SalesTrend> afterLate = driver.trends().stream().map(kv -> kv.value).toList();
+        assertThat(afterLate).extracting(SalesTrend::getWindowKind).containsOnly(HOPPING);
+        assertThat(afterLate).allSatisfy(t -> assertThat(t.getUnits()).isGreaterThanOrEqualTo(8));
+        WindowStore<String, SalesTrendAggregate> tumbling = driver.windowStore(TrendsTopology.storeName(TUMBLING));
+        assertThat(tumbling.fetch("store-001/grocery", T0.toEpochMilli()).getUnits()).isEqualTo(1);
+    }
+
+    @Test
+    void topItemsAreTheBestSellersByUnitsThenRevenueLimitedToTheConfiguredCount() {
+        driver.buy(sale("t-1", 1, "cust-1", "1.00", 3).setSku("sku-a").setProductName("A").build());
+        driver.buy(sale("t-1", 2, "cust-1", "1.00", 9).setSku("sku-b").setProductName("B").build());
+        driver.buy(sale("t-1", 3, "cust-1", "5.00", 3).setSku("sku-c").setProductName("C").build());
+        driver.buy(sale("t-1", 4, "cust-1", "1.00", 1).setSku("sku-d").setProductName("D").build());
+
+        SalesTrend grocery = driver.latestTrends().get("store-001/grocery/tumbling-1m/2025-03-01T10:00:00Z");
+        assertThat(grocery.getTopItems()).extracting(TopItem::getSku).containsExactly("sku-b", "sku-c", "sku-a");
+    }
+
+    @Test
+    void storesAreAggregatedSeparatelyAndQueryablePerStore() {
+        driver.buy(sale("t-1", 1, "cust-1", "1.00", 1).build());
+        driver.buy(sale("t-2", 1, "cust-1", "1.00", 2).setStoreId("store-002").build());
+        driver.buy(sale("t-3", 1, "cust-1", "1.00", 3).setDepartment("bakery").build());
+
+        Map<String, Long> unitsByDepartment = driver.latestTrends().values().stream()
+                .filter(t -> t.getWindowKind().equals(TUMBLING))
+                .collect(Collectors.toMap(t -> t.getStoreId() + "/" + t.getDepartment(), SalesTrend::getUnits));
+        assertThat(unitsByDepartment).containsExactlyInAnyOrderEntriesOf(
+                Map.of("store-001/grocery", 1L, "store-002/grocery", 2L, "store-001/bakery", 3L));
+
+        WindowStore<String, SalesTrendAggregate> tumbling = driver.windowStore(TrendsTopology.storeName(TUMBLING));
+        try (var store001 = tumbling.fetch(TrendKeys.firstKeyOf("store-001"), TrendKeys.lastKeyOf("store-001"),
+                T0, T0)) {
+            List<String> keys = new java.util.ArrayList<>();
+            store001.forEachRemaining(kv -> keys.add(kv.key.key()));
+            assertThat(keys).containsExactlyInAnyOrder("store-001/grocery", "store-001/bakery");
+        }
+    }
+}
