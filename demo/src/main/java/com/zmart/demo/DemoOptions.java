@@ -18,6 +18,9 @@ import com.zmart.platform.PlatformOptions;
 public record DemoOptions(PlatformOptions platform, int servicePorts, double receiptsPerSecond,
                           double journeysPerSecond, Duration duration, String javaOptions) {
 
+    /** The API key of a local run: customer data and write endpoints need it (X-API-Key). Never used outside. */
+    public static final String LOCAL_API_KEY = "zmart-local-demo-key";
+
     public static final String DEFAULT_JAVA_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     public static DemoOptions defaults(Path dataDirectory) {

@@ -163,6 +163,22 @@ public final class ZmartDemo implements AutoCloseable {
         return ChildProcess.start("campaign-simulator", command, endpoints.dataDirectory(), logs.resolve("campaign-simulator.log"));
     }
 
+    /**
+     * Starts {@code service} again on its port, after it stopped or was killed, and waits until it is ready. Its state
+     * (stores, database) is what the previous process left.
+     */
+    public ServiceProcess restart(SuiteService service) {
+        ServiceProcess previous = services.get(service);
+        previous.close();
+        started.remove(previous);
+        ServiceProcess next = ServiceProcess.start(service, previous.port(), endpoints, Version.repository(),
+                options.javaOptions());
+        services.put(service, next);
+        started.add(next);
+        next.awaitReady();
+        return next;
+    }
+
     public LocalPlatform platform() {
         return platform;
     }

@@ -76,6 +76,17 @@ public final class ChildProcess implements AutoCloseable {
         return pids;
     }
 
+    /** SIGKILL to the server and the guardian, as a crash would end them: no shutdown hook runs. */
+    public void kill() {
+        guardian.descendants().forEach(ProcessHandle::destroyForcibly);
+        guardian.destroyForcibly();
+        try {
+            guardian.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> tree = new ArrayList<>(guardian.descendants().toList());

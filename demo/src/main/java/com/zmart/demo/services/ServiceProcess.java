@@ -61,6 +61,15 @@ public final class ServiceProcess implements AutoCloseable {
         });
     }
 
+    /** Ends the service with SIGKILL: no graceful shutdown, as when a machine or container dies. */
+    public void kill() {
+        process.kill();
+    }
+
+    public int port() {
+        return port;
+    }
+
     public SuiteService service() {
         return service;
     }

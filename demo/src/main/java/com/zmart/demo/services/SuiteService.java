@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.zmart.demo.DemoOptions;
 import com.zmart.platform.postgres.PostgresServer;
 
 /**
@@ -18,12 +19,13 @@ public record SuiteService(String name, String module, int defaultPort, String d
             "/swagger-ui.html", p -> kafka(p));
 
     public static final SuiteService REWARDS = new SuiteService("rewards", "rewards-service", 8091,
-            "/swagger-ui.html", p -> with(kafka(p), Map.of(
+            "/swagger-ui.html", p -> with(kafka(p), Map.of("ZMART_API_KEYS", DemoOptions.LOCAL_API_KEY,
                     "STREAMS_STATE_DIR", p.dataDirectory().resolve("rewards-state").toString(),
                     "SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(p.smtpPort()))));
 
     public static final SuiteService INVENTORY = new SuiteService("inventory", "inventory-service", 8092,
-            "/swagger-ui.html", p -> with(kafka(p), Map.of("DATABASE_URL", p.jdbcUrl("inventory"),
+            "/swagger-ui.html", p -> with(kafka(p), Map.of("ZMART_API_KEYS", DemoOptions.LOCAL_API_KEY,
+                    "DATABASE_URL", p.jdbcUrl("inventory"),
                     "DATABASE_USER", PostgresServer.USER, "DATABASE_PASSWORD", "")));
 
     public static final SuiteService DASHBOARD = new SuiteService("dashboard", "sales-dashboard", 8093,
