@@ -1,0 +1,60 @@
+package com.zmart.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds card numbers in bytes: runs of 13 to 19 digits (single spaces or dashes between groups allowed) that pass the
+ * Luhn check, and any of a list of known numbers however they are separated.
+ */
+final class CardDataScan {
+
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d){12,}");
+
+    private CardDataScan() {
+    }
+
+    /** Luhn-valid 13–19 digit runs in {@code bytes} read as ISO-8859-1 (every byte one character). */
+    static List<String> luhnValidRuns(byte[] bytes) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = DIGIT_RUN.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+        while (matcher.find()) {
+            String digits = matcher.group().replaceAll("[ -]", "");
+            // A run of card length is checked whole; a longer run (digits glued to a number) window by window.
+            int length = Math.min(digits.length(), 19);
+            for (int start = 0; start + length <= digits.length(); start++) {
+                String candidate = digits.substring(start, start + length);
+                if (luhnValid(candidate)) {
+                    found.add(candidate);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The known numbers that occur in {@code text}, with or without separators. */
+    static List<String> knownNumbers(String text, Collection<String> cardNumbers) {
+        String digitsOnly = text.replaceAll("(?<=\\d)[ -](?=\\d)", "");
+        return cardNumbers.stream().filter(digitsOnly::contains).toList();
+    }
+
+    static boolean luhnValid(String digits) {
+        int sum = 0;
+        for (int i = digits.length() - 1, position = 0; i >= 0; i--, position++) {
+            int digit = digits.charAt(i) - '0';
+            if (position % 2 == 1) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,309 @@
+package com.zmart.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.links.EmailLinkTokens;
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.topic.TopicSpec;
+import com.zmart.contracts.topic.Topics;
+import com.zmart.demo.services.ServiceProcess;
+import com.zmart.demo.services.SuiteService;
+import com.zmart.events.CampaignAttribution;
+import com.zmart.events.ReorderRequest;
+import com.zmart.events.Sale;
+import com.zmart.platform.PlatformOptions;
+import com.zmart.platform.postgres.PostgresServer;
+import com.zmart.sales.simulator.Register;
+import com.zmart.sales.simulator.StoreCatalog;
+import com.zmart.sales.simulator.StoreCatalog.Customer;
+import com.zmart.sales.simulator.StoreCatalog.Product;
+import com.zmart.sales.simulator.StoreCatalog.Store;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The seed's whole story on real components, every service from its own jar: a loyalty member clicks a campaign
+ * email, activates and prints the coupon, then buys at a register with a card, the member card and the 15% coupon.
+ * The sale goes through CDC and the masking transform into Kafka, and from there to rewards (points, a coupon
+ * email), sales trends (the dashboard database and page), attribution (the click credited) and inventory (a reorder).
+ * No card number is left unmasked on any topic or in any service log.
+ */
+class ZmartStoryIT {
+
+    private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final String CAMPAIGN = "spring-sale";
+    private static final String LINK_SECRET = "local-development-only-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** Under target/, so that the services' logs stay for reading when the test fails. */
+    private static final Path data = Path.of("target", "zmart-story").toAbsolutePath();
+
+    private static ZmartDemo zmart;
+
+    @BeforeAll
+    static void startZmart() {
+        com.zmart.platform.Directories.deleteTree(data);
+        // Free ports everywhere, no simulators: this test is the only customer.
+        zmart = ZmartDemo.start(new DemoOptions(PlatformOptions.forTests(data), 0, 0, 0, Duration.ZERO,
+                DemoOptions.DEFAULT_JAVA_OPTIONS));
+    }
+
+    @AfterAll
+    static void stopZmart() {
+        if (zmart != null) {
+            zmart.close();
+        }
+    }
+
+    @Test
+    void aMembersCampaignClicksAndPurchaseGoThroughTheWholeSuite() throws Exception {
+        StoreCatalog catalog = zmart.registers().catalog();
+        Customer member = catalog.customers().stream().filter(c -> c.memberId().isPresent()).findFirst().orElseThrow();
+        String memberId = member.memberId().orElseThrow();
+        Store store = catalog.stores().get(3);
+        Product bigItem = catalog.products().get(7);
+        List<Product> others = List.of(catalog.products().get(11), catalog.products().get(12));
+
+        // 1. The campaign email's link, then the coupon page's buttons.
+        ServiceProcess clickstream = zmart.service(SuiteService.CLICKSTREAM);
+        String token = new EmailLinkTokens(LINK_SECRET).tokenFor(CAMPAIGN, member.id());
+        HttpResponse<String> redirect = send(HttpRequest.newBuilder(URI.create(clickstream.url(
+                "/c/" + CAMPAIGN + "/" + token + "?to=https://coupons.zmart.example/" + CAMPAIGN))).build());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        Instant clicked = Instant.now();
+        for (String action : List.of("ACTIVATED_COUPON", "PRINTED_COUPON")) {
+            HttpResponse<String> click = send(HttpRequest.newBuilder(URI.create(clickstream.url("/api/clicks")))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                            {"campaignId":"%s","customerId":"%s","sessionId":"story","action":"%s",
+                             "url":"https://coupons.zmart.example/%s"}""".formatted(CAMPAIGN, member.id(), action, CAMPAIGN)))
+                    .build());
+            assertThat(click.statusCode()).as(click.body()).isEqualTo(202);
+        }
+
+        // 2. Enough of one item to take its stock below the reorder point, two more items; coupon on every line.
+        JsonNode stock = getJson(zmart.service(SuiteService.INVENTORY), "/api/stock/" + store.id() + "/" + bigItem.sku());
+        int bigQuantity = stock.get("onHand").asInt() - stock.get("reorderPoint").asInt() + 1;
+        String transactionId = "tx-story-" + Long.toString(System.currentTimeMillis(), 36);
+        // The attribution joins purchases after the click.
+        Thread.sleep(Math.max(0, 1_000 - Duration.between(clicked, Instant.now()).toMillis()));
+        try (Connection connection = zmart.posDatabase().getConnection(); Register register = new Register(connection)) {
+            register.ring(new Register.Receipt(transactionId, store, member,
+                    List.of(new Register.Item(bigItem, bigQuantity), new Register.Item(others.get(0), 1),
+                            new Register.Item(others.get(1), 2)),
+                    List.of(true, true, true), Instant.now()));
+        }
+
+        // 3a. The sale on zmart.sales: three lines, card masked to its last four digits, the coupon applied.
+        List<Sale> lines = awaitRecords(Topics.SALES, s -> s.getTransactionId().equals(transactionId), 3);
+        String lastFour = member.cardNumber().substring(member.cardNumber().length() - 4);
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.getMaskedCardNumber()).endsWith(lastFour).doesNotContain(member.cardNumber().substring(0, 12));
+            assertThat(line.getCouponCode()).isEqualTo(StoreCatalog.COUPON_CODE);
+            assertThat(line.getLoyaltyMemberId()).isEqualTo(memberId);
+        });
+        BigDecimal bigLineRevenue = bigItem.unitPrice().multiply(BigDecimal.valueOf(bigQuantity))
+                .subtract(lines.stream().filter(l -> l.getLineNumber() == 1).findFirst().orElseThrow().getDiscount());
+
+        // 3b. Points through the rewards API; past the first threshold, a coupon.
+        ServiceProcess rewards = zmart.service(SuiteService.REWARDS);
+        JsonNode memberRewards = await().atMost(WAIT).until(() -> getJsonOrNull(rewards, "/api/rewards/" + memberId),
+                r -> r != null && r.get("saleLines").asLong() == 3);
+        assertThat(memberRewards.get("totalPoints").asLong()).isGreaterThanOrEqualTo(100);
+        String coupon = memberRewards.get("coupons").get(0).get("couponCode").asText();
+
+        // 3c. The coupon email in the SMTP server.
+        MimeMessage email = await().atMost(WAIT).until(() -> emailTo(member.email()), m -> m != null);
+        assertThat(raw(email)).contains(coupon).doesNotContain(member.cardNumber());
+
+        // 3d. The store's trend in the dashboard database, then on the dashboard page.
+        long units = await().atMost(WAIT).until(() -> dashboardUnits(store.id(), bigItem.department()), u -> u >= bigQuantity);
+        assertThat(units).isGreaterThanOrEqualTo(bigQuantity);
+        assertDashboardPageShows(store.id(), bigItem.department(), bigQuantity);
+
+        // 3e. The click credited with the purchase.
+        CampaignAttribution attribution = awaitRecords(Topics.CAMPAIGN_ATTRIBUTIONS,
+                a -> a.getTransactionId().equals(transactionId), 1).get(0);
+        assertThat(attribution.getCampaignId()).isEqualTo(CAMPAIGN);
+        assertThat(attribution.getCustomerId()).isEqualTo(member.id());
+        assertThat(attribution.getRevenue()).isGreaterThanOrEqualTo(bigLineRevenue);
+
+        // 3f. The reorder for the item whose stock crossed its reorder point.
+        ReorderRequest reorder = awaitRecords(Topics.REORDERS,
+                r -> r.getStoreId().equals(store.id()) && r.getSku().equals(bigItem.sku()), 1).get(0);
+        assertThat(reorder.getCurrentLevel()).isLessThan(stock.get("reorderPoint").asInt());
+
+        // 3g. No card number anywhere: every topic of the suite (dead-letter topics included) and every service log.
+        List<String> cards = catalog.customers().stream().map(Customer::cardNumber).toList();
+        for (TopicSpec<?, ?> topic : Topics.ALL) {
+            for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
+                for (byte[] bytes : new byte[][] {record.key(), record.value()}) {
+                    if (bytes != null) {
+                        assertThat(CardDataScan.luhnValidRuns(bytes)).as("card data on %s", topic.name()).isEmpty();
+                    }
+                }
+            }
+        }
+        try (Stream<Path> logs = Files.list(data.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                assertThat(CardDataScan.knownNumbers(Files.readString(log), cards)).as("card numbers in %s", log).isEmpty();
+            }
+        }
+    }
+
+    // --- Kafka ---
+
+    private static <T> List<T> awaitRecords(TopicSpec<String, T> topic, java.util.function.Predicate<T> wanted, int count) {
+        List<T> found = new ArrayList<>();
+        try (var deserializer = RegistrySerdes.valueDeserializer(zmart.platform().registry().apiV3Url())) {
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                found.clear();
+                for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
+                    @SuppressWarnings("unchecked")
+                    T value = (T) deserializer.deserialize(topic.name(), record.value());
+                    if (value != null && wanted.test(value)) {
+                        found.add(value);
+                    }
+                }
+                return found.size() >= count;
+            });
+        }
+        return List.copyOf(found);
+    }
+
+    /** Every committed record of the topic, from the beginning to its current end. */
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(TopicSpec<?, ?> topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, zmart.platform().bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    // --- services ---
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode getJson(ServiceProcess service, String path) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url(path))).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode getJsonOrNull(ServiceProcess service, String path) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url(path))).build());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    private static MimeMessage emailTo(String address) throws Exception {
+        for (MimeMessage message : zmart.platform().smtp().orElseThrow().receivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    private static String raw(MimeMessage message) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long dashboardUnits(String storeId, String department) throws Exception {
+        PostgresServer postgres = zmart.platform().postgres().orElseThrow();
+        try (Connection connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl("dashboard"), PostgresServer.USER, "");
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT coalesce(max(units), 0) FROM sales_trends WHERE store_id = ? AND department = ? AND window_kind = 'tumbling-1m'")) {
+            query.setString(1, storeId);
+            query.setString(2, department);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The dashboard page, in headless Chromium, draws the store's department with at least those units. */
+    @SuppressWarnings("unchecked")
+    private static void assertDashboardPageShows(String storeId, String department, long units) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1400", "--lang=en-US");
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        try {
+            browser.get(zmart.service(SuiteService.DASHBOARD).url("/"));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                Object datasets = ((JavascriptExecutor) browser).executeScript("""
+                        const chart = window.Chart && Chart.getChart('units-chart');
+                        return chart ? chart.data.datasets.map(d => [d.label, d.data]) : [];""");
+                for (Object dataset : (List<Object>) datasets) {
+                    List<Object> pair = (List<Object>) dataset;
+                    String label = (String) pair.get(0);
+                    if (label.contains(storeId) && label.contains(department)
+                            && ((List<Object>) pair.get(1)).stream().anyMatch(v -> ((Number) v).longValue() >= units)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            assertThat(browser.findElement(By.id("units-chart")).isDisplayed()).isTrue();
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    shots.resolve("zmart-story-dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.zmart.demo.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+import com.zmart.demo.DemoOptions;
+import com.zmart.demo.ZmartDemo;
+import com.zmart.platform.PlatformOptions;
+import com.zmart.sales.simulator.Register;
+import com.zmart.sales.simulator.StoreCatalog;
+import com.zmart.sales.simulator.StoreCatalog.Customer;
+import com.zmart.sales.simulator.StoreCatalog.Product;
+import jakarta.mail.internet.MimeMessage;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Benchmark (a {@code main} program, never run by the build) of all of ZMart as {@code bin/zmart-demo} runs it:
+ * <ol>
+ *   <li>time until everything is ready (platform, connectors, five services) and the resident memory of the whole
+ *       (this JVM and every process it started), idle;</li>
+ *   <li>point-of-sale commit → coupon email: receipts rung up at a steady rate through the register code path; one in
+ *       {@code --crossing-every} is a member's purchase that crosses the first points threshold, and its delay is
+ *       the first sight of its email in the SMTP server minus the receipt's database commit.</li>
+ * </ol>
+ * Usage: {@code EndToEndBenchmark [--rate 100] [--seconds 60] [--crossing-every 10]}.
+ */
+public final class EndToEndBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        double rate = 100;
+        int seconds = 60;
+        int crossingEvery = 10;
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--rate" -> rate = Double.parseDouble(args[i + 1]);
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--crossing-every" -> crossingEvery = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        Path data = Files.createTempDirectory("zmart-e2e-bench");
+        long began = System.nanoTime();
+        try (ZmartDemo zmart = ZmartDemo.start(new DemoOptions(PlatformOptions.forTests(data), 0, 0, 0, Duration.ZERO,
+                DemoOptions.DEFAULT_JAVA_OPTIONS))) {
+            double readySeconds = (System.nanoTime() - began) / 1e9;
+            Thread.sleep(10_000); // settle: JIT, first rebalances
+            long rssKib = residentKib();
+            System.out.printf(Locale.ROOT, "BENCH ready in %.1f s, resident memory %,d MiB%n", readySeconds, rssKib / 1024);
+
+            Histogram delays = commitToEmail(zmart, rate, seconds, crossingEvery);
+            System.out.println();
+            System.out.println("| measure | result |");
+            System.out.println("| --- | --- |");
+            System.out.printf(Locale.ROOT, "| all of ZMart ready (platform, 4 connectors, 5 services), fresh data directory | %.1f s |%n", readySeconds);
+            System.out.printf(Locale.ROOT, "| resident memory of all of ZMart, idle (this JVM + registry + PostgreSQL + 5 service JVMs) | %,d MiB |%n", rssKib / 1024);
+            System.out.printf(Locale.ROOT, "| point-of-sale commit → coupon email, %.0f receipts/s for %d s, %d emails | p50 %,d ms, p99 %,d ms, max %,d ms |%n",
+                    rate, seconds, delays.getTotalCount(), delays.getValueAtPercentile(50),
+                    delays.getValueAtPercentile(99), delays.getMaxValue());
+        }
+        System.exit(0);
+    }
+
+    private static Histogram commitToEmail(ZmartDemo zmart, double rate, int seconds, int crossingEvery) throws Exception {
+        StoreCatalog catalog = zmart.registers().catalog();
+        List<Customer> members = catalog.customers().stream().filter(c -> c.memberId().isPresent()).toList();
+        List<Customer> everyone = catalog.customers();
+        Product expensive = catalog.products().stream().max((a, b) -> a.unitPrice().compareTo(b.unitPrice())).orElseThrow();
+        Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        Thread watcher = watchMailbox(zmart, seenAt);
+        SplittableRandom random = new SplittableRandom(7);
+        int total = (int) (rate * seconds);
+        int crossings = 0;
+        long period = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        try (Connection connection = zmart.posDatabase().getConnection(); Register register = new Register(connection)) {
+            for (int i = 0; i < total; i++) {
+                LockSupport.parkNanos(start + i * period - System.nanoTime());
+                boolean crossing = i % crossingEvery == 0 && crossings < members.size();
+                Customer customer = crossing ? members.get(crossings++) : everyone.get(random.nextInt(everyone.size()));
+                // A crossing: enough of the most expensive product for the first threshold (100 points).
+                int quantity = crossing ? 1 + (int) (150 / Math.max(1, expensive.unitPrice().doubleValue())) : 1;
+                Product product = crossing ? expensive : catalog.products().get(random.nextInt(catalog.products().size()));
+                String transactionId = "bench-" + i;
+                register.ring(new Register.Receipt(transactionId, catalog.stores().get(random.nextInt(catalog.stores().size())),
+                        customer, List.of(new Register.Item(product, quantity)), List.of(false), Instant.now()));
+                if (crossing && !committedAt.containsKey(customer.email())) {
+                    committedAt.put(customer.email(), System.currentTimeMillis());
+                }
+            }
+        }
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!seenAt.keySet().containsAll(committedAt.keySet()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        watcher.interrupt();
+        Histogram histogram = new Histogram(3);
+        committedAt.forEach((email, committed) -> {
+            Long seen = seenAt.get(email);
+            if (seen != null) {
+                histogram.recordValue(Math.max(0, seen - committed));
+            }
+        });
+        if (histogram.getTotalCount() < committedAt.size()) {
+            System.out.printf("WARNING: %d of %d coupon emails arrived%n", histogram.getTotalCount(), committedAt.size());
+        }
+        return histogram;
+    }
+
+    /** Stamps the first sight of each recipient's first email (polling every 5 ms). */
+    private static Thread watchMailbox(ZmartDemo zmart, Map<String, Long> seenAt) {
+        Thread watcher = new Thread(() -> {
+            int read = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                long now = System.currentTimeMillis();
+                List<MimeMessage> received = zmart.platform().smtp().orElseThrow().receivedMessages();
+                for (MimeMessage message : received.subList(read, received.size())) {
+                    try {
+                        seenAt.putIfAbsent(message.getAllRecipients()[0].toString(), now);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                read = received.size();
+                LockSupport.parkNanos(5_000_000);
+            }
+        }, "mailbox-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
+    }
+
+    /** Resident set size of this JVM and every process it started, from /proc (Linux). */
+    private static long residentKib() throws IOException {
+        List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+        ProcessHandle.current().descendants().forEach(p -> pids.add(p.pid()));
+        long total = 0;
+        for (long pid : pids) {
+            Path status = Path.of("/proc", Long.toString(pid), "status");
+            if (Files.isReadable(status)) {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        total += Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            }
+        }
+        return total;
+    }
+}
