@@ -32,6 +32,8 @@ import org.HdrHistogram.Histogram;
  *   <li>point-of-sale commit → coupon email: receipts rung up at a steady rate through the register code path; one in
  *       {@code --crossing-every} is a member's purchase that crosses the first points threshold, and its delay is
  *       the first sight of its email in the SMTP server minus the receipt's database commit.</li>
+ *   <li>point-of-sale commit → the trend row in the dashboard database (CDC, trends, sink), one probe receipt a
+ *       second into a store the other phase leaves alone.</li>
  * </ol>
  * Usage: {@code EndToEndBenchmark [--rate 100] [--seconds 60] [--crossing-every 10]}.
  */
@@ -59,6 +61,7 @@ public final class EndToEndBenchmark {
             System.out.printf(Locale.ROOT, "BENCH ready in %.1f s, resident memory %,d MiB%n", readySeconds, rssKib / 1024);
 
             Histogram delays = commitToEmail(zmart, rate, seconds, crossingEvery);
+            Histogram trendDelays = commitToTrendRow(zmart, seconds);
             System.out.println();
             System.out.println("| measure | result |");
             System.out.println("| --- | --- |");
@@ -67,6 +70,9 @@ public final class EndToEndBenchmark {
             System.out.printf(Locale.ROOT, "| point-of-sale commit → coupon email, %.0f receipts/s for %d s, %d emails | p50 %,d ms, p99 %,d ms, max %,d ms |%n",
                     rate, seconds, delays.getTotalCount(), delays.getValueAtPercentile(50),
                     delays.getValueAtPercentile(99), delays.getMaxValue());
+            System.out.printf(Locale.ROOT, "| point-of-sale commit → its units in the dashboard database (sales_trends row), 1 probe receipt/s for %d s | p50 %,d ms, p99 %,d ms, max %,d ms |%n",
+                    seconds, trendDelays.getValueAtPercentile(50), trendDelays.getValueAtPercentile(99),
+                    trendDelays.getMaxValue());
         }
         System.exit(0);
     }
@@ -93,7 +99,8 @@ public final class EndToEndBenchmark {
                 int quantity = crossing ? 1 + (int) (150 / Math.max(1, expensive.unitPrice().doubleValue())) : 1;
                 Product product = crossing ? expensive : catalog.products().get(random.nextInt(catalog.products().size()));
                 String transactionId = "bench-" + i;
-                register.ring(new Register.Receipt(transactionId, catalog.stores().get(random.nextInt(catalog.stores().size())),
+                // The last store is the trend probe's (below).
+                register.ring(new Register.Receipt(transactionId, catalog.stores().get(random.nextInt(catalog.stores().size() - 1)),
                         customer, List.of(new Register.Item(product, quantity)), List.of(false), Instant.now()));
                 if (crossing && !committedAt.containsKey(customer.email())) {
                     committedAt.put(customer.email(), System.currentTimeMillis());
@@ -116,6 +123,48 @@ public final class EndToEndBenchmark {
             System.out.printf("WARNING: %d of %d coupon emails arrived%n", histogram.getTotalCount(), committedAt.size());
         }
         return histogram;
+    }
+
+    /**
+     * One receipt a second of one unit into a probe store and department; the delay is until the dashboard database's
+     * 1-minute row of that store and department counts it (polled every 20 ms).
+     */
+    private static Histogram commitToTrendRow(ZmartDemo zmart, int seconds) throws Exception {
+        StoreCatalog catalog = zmart.registers().catalog();
+        StoreCatalog.Store store = catalog.stores().get(catalog.stores().size() - 1);
+        Product product = catalog.products().get(0);
+        Customer customer = catalog.customers().get(0);
+        Histogram histogram = new Histogram(3);
+        String sql = "SELECT coalesce(sum(units), 0) FROM sales_trends WHERE store_id = ? AND department = ? "
+                + "AND window_kind = 'tumbling-1m' AND window_start >= now() - interval '1 hour'";
+        try (Connection pos = zmart.posDatabase().getConnection(); Register register = new Register(pos);
+             Connection dashboard = java.sql.DriverManager.getConnection(
+                     zmart.platform().postgres().orElseThrow().jdbcUrl("dashboard"), "postgres", "");
+             var query = dashboard.prepareStatement(sql)) {
+            query.setString(1, store.id());
+            query.setString(2, product.department());
+            long expected = units(query);
+            for (int i = 0; i < seconds; i++) {
+                long started = System.currentTimeMillis();
+                register.ring(new Register.Receipt("probe-" + i + "-" + started, store, customer,
+                        List.of(new Register.Item(product, 1)), List.of(false), Instant.now()));
+                long committed = System.currentTimeMillis();
+                expected++;
+                while (units(query) < expected && System.currentTimeMillis() - committed < 60_000) {
+                    LockSupport.parkNanos(20_000_000);
+                }
+                histogram.recordValue(System.currentTimeMillis() - committed);
+                LockSupport.parkNanos(Math.max(0, 1_000 - (System.currentTimeMillis() - started)) * 1_000_000);
+            }
+        }
+        return histogram;
+    }
+
+    private static long units(java.sql.PreparedStatement query) throws java.sql.SQLException {
+        try (var rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** Stamps the first sight of each recipient's first email (polling every 5 ms). */
