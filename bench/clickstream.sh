@@ -36,7 +36,7 @@ if pgrep -f SalesPipelineBenchmark >/dev/null; then
 fi
 
 log "Building clickstream-producer..."
-./mvnw -q -B -pl clickstream-producer -am install -DskipTests
+[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -q -B -pl clickstream-producer -am install -DskipTests
 jar=clickstream-producer/target/clickstream-producer-0.1.0-SNAPSHOT.jar
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/zmart-clickstream-bench.XXXXXX")

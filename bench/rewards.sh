@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -q -B -pl rewards-service -am install -DskipTests
+[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -q -B -pl rewards-service -am install -DskipTests
 classpath_file=rewards-service/target/benchmark-classpath.txt
 ./mvnw -q -B -pl rewards-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$classpath_file"
 

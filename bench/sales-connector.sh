@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 # The module, what it depends on, and the Connect plugin folders the worker loads (Debezium, the masking SMT,
 # the Apicurio converter), which sales-connector does not depend on as Maven artifacts.
-./mvnw -q -B -pl sales-connector,connect-plugins/apicurio-registry-converter,connect-plugins/debezium-connector-postgres,connect-plugins/card-masking-smt \
+[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -q -B -pl sales-connector,connect-plugins/apicurio-registry-converter,connect-plugins/debezium-connector-postgres,connect-plugins/card-masking-smt \
   -am install -DskipTests
 classpath_file=sales-connector/target/benchmark-classpath.txt
 ./mvnw -q -B -pl sales-connector dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$classpath_file"
