@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.carddata.CardDataScan;
 import com.zmart.contracts.links.EmailLinkTokens;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.TopicSpec;

@@ -31,8 +31,4 @@ public final class CardNumbers {
         }
         return (10 - sum % 10) % 10;
     }
-
-    public static boolean isLuhnValid(String digits) {
-        return digits.length() > 1 && checkDigit(digits.substring(0, digits.length() - 1)) == digits.charAt(digits.length() - 1) - '0';
-    }
 }

@@ -1,4 +1,4 @@
-package com.zmart.demo;
+package com.zmart.contracts.carddata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

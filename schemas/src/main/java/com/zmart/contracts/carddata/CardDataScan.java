@@ -1,4 +1,4 @@
-package com.zmart.demo;
+package com.zmart.contracts.carddata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,10 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds card numbers in bytes: runs of 13 to 19 digits (single spaces or dashes between groups allowed) that pass the
+ * The suite's rule "no card number outside the point-of-sale database", as a check: tests scan topics, dead-letter
+ * topics and logs with it. Finds card numbers in bytes: runs of 13 to 19 digits (single spaces or dashes between groups allowed) that pass the
  * Luhn check, and any of a list of known numbers however they are separated.
  */
-final class CardDataScan {
+public final class CardDataScan {
 
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d){12,}");
 
@@ -19,7 +20,7 @@ final class CardDataScan {
     }
 
     /** Luhn-valid 13–19 digit runs in {@code bytes} read as ISO-8859-1 (every byte one character). */
-    static List<String> luhnValidRuns(byte[] bytes) {
+    public static List<String> luhnValidRuns(byte[] bytes) {
         List<String> found = new ArrayList<>();
         Matcher matcher = DIGIT_RUN.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
         while (matcher.find()) {
@@ -38,12 +39,12 @@ final class CardDataScan {
     }
 
     /** The known numbers that occur in {@code text}, with or without separators. */
-    static List<String> knownNumbers(String text, Collection<String> cardNumbers) {
+    public static List<String> knownNumbers(String text, Collection<String> cardNumbers) {
         String digitsOnly = text.replaceAll("(?<=\\d)[ -](?=\\d)", "");
         return cardNumbers.stream().filter(digitsOnly::contains).toList();
     }
 
-    static boolean luhnValid(String digits) {
+    public static boolean luhnValid(String digits) {
         int sum = 0;
         for (int i = digits.length() - 1, position = 0; i >= 0; i--, position++) {
             int digit = digits.charAt(i) - '0';
