@@ -240,8 +240,10 @@ class ZmartStoryIT {
         return JSON.readTree(response.body());
     }
 
+    /** With the local API key: customer data (rewards) needs it. */
     private static JsonNode getJsonOrNull(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url(path))).build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url(path)))
+                .header("X-API-Key", DemoOptions.LOCAL_API_KEY).build());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 

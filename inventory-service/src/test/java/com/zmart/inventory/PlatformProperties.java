@@ -18,6 +18,8 @@ public final class PlatformProperties {
 
     /** The platform's database for the service. */
     public static final String DATABASE = "inventory";
+    /** The key the service accepts for writes in the tests (zmart.security.api-keys, ZMART_API_KEYS in a deployment). */
+    public static final String API_KEY = "inventory-it-key-0123456789";
 
     private PlatformProperties() {
     }
@@ -44,6 +46,7 @@ public final class PlatformProperties {
         properties.put("spring.datasource.url", platform.postgres().orElseThrow().jdbcUrl(database));
         properties.put("spring.datasource.username", PostgresServer.USER);
         properties.put("spring.datasource.password", "");
+        properties.put("zmart.security.api-keys", API_KEY);
         // Failing records reach the dead-letter topic after a short while instead of minutes.
         properties.put("zmart.inventory.dead-letter.retries", 2);
         properties.put("zmart.inventory.dead-letter.initial-interval", "100ms");

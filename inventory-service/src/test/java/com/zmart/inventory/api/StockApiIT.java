@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ReorderRequest;
 import com.zmart.inventory.Fixtures;
+import com.zmart.inventory.PlatformProperties;
 import com.zmart.inventory.ServiceOnPlatform;
 import com.zmart.inventory.TestKafka;
 import com.zmart.platform.junit.LocalPlatformExtension;
@@ -120,6 +121,25 @@ class StockApiIT extends ServiceOnPlatform {
     }
 
     @Test
+    void writesWithoutAValidKeyAre401AndChangeNothing() throws Exception {
+        String store = newStore();
+        Fixtures.stock(jdbc, store, "sku-vase", 30, 10, 40);
+        String policy = "/api/stock/" + store + "/sku-vase/reorder-policy";
+        String restock = "{\"storeId\": \"" + store + "\", \"sku\": \"sku-vase\", \"quantity\": 20}";
+
+        assertUnauthorized(write("PUT", policy, "{\"reorderPoint\": 35, \"reorderQuantity\": 60}"));
+        assertUnauthorized(write("PUT", policy, "{\"reorderPoint\": 35, \"reorderQuantity\": 60}",
+                "X-API-Key", PlatformProperties.API_KEY + "-not"));
+        assertUnauthorized(write("POST", "/api/restocks", restock));
+        assertUnauthorized(write("POST", "/api/restocks", restock, "X-API-Key", "zmart-local-demo-key"));
+
+        JsonNode item = JSON.readTree(get("/api/stock/" + store + "/sku-vase").body());
+        assertThat(item.at("/reorderPoint").asInt()).isEqualTo(10);
+        assertThat(item.at("/onHand").asInt()).isEqualTo(30);
+        assertThat(item.at("/openReorder").isNull()).isTrue();
+    }
+
+    @Test
     void healthCoversTheDatabaseAndKafkaAndTheApiIsDescribed() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
@@ -135,6 +155,11 @@ class StockApiIT extends ServiceOnPlatform {
                 .contains("zmart_inventory_outbox_pending"));
     }
 
+    private void assertUnauthorized(HttpResponse<String> response) {
+        assertProblem(response, 401, "X-API-Key");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("ApiKey header=\"X-API-Key\"");
+    }
+
     private void assertProblem(HttpResponse<String> response, int status, String mentioned) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -146,14 +171,23 @@ class StockApiIT extends ServiceOnPlatform {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Writes as a client with the key sends them. */
     private HttpResponse<String> put(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return write("PUT", path, json, "X-API-Key", PlatformProperties.API_KEY);
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return write("POST", path, json, "X-API-Key", PlatformProperties.API_KEY);
+    }
+
+    /** A write with exactly these extra headers (name, value, ...): none for a caller without a key. */
+    private HttpResponse<String> write(String method, String path, String json, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

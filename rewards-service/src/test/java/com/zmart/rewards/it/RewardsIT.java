@@ -29,6 +29,7 @@ import com.zmart.rewards.RewardsFixtures;
 import com.zmart.rewards.coupons.CouponCodes;
 import com.zmart.rewards.topology.RewardsTopology;
 import com.zmart.streams.error.DeadLetters;
+import com.zmart.streams.interactivequeries.InteractiveQueries;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +43,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,9 +115,12 @@ class RewardsIT {
             assertThat(malformed.statusCode()).isEqualTo(400);
             assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(JSON.readTree(malformed.body()).get("field").asText()).isEqualTo("memberId");
-            assertThat(rewards.get("/v3/api-docs").body()).contains("/api/rewards/{memberId}");
-            assertThat(JSON.readTree(rewards.get("/actuator/health/readiness").body()).get("status").asText())
+            // Probes, scrapers and the API description need no key; an unknown member does (401 tells nothing).
+            assertThat(rewards.send("/v3/api-docs").body()).contains("/api/rewards/{memberId}");
+            assertThat(JSON.readTree(rewards.send("/actuator/health/readiness").body()).get("status").asText())
                     .isEqualTo("UP");
+            assertThat(rewards.send("/actuator/prometheus").statusCode()).isEqualTo(200);
+            assertThat(rewards.send("/api/rewards/member-nobody-" + run).statusCode()).isEqualTo(401);
         }
     }
 
@@ -140,15 +143,30 @@ class RewardsIT {
                     for (RewardsInstance instance : List.of(a, b)) {
                         var response = instance.get("/api/rewards/" + entry.getKey());
                         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                        assertThat(JSON.readTree(response.body()).get("totalPoints").asLong()).isEqualTo(entry.getValue());
+                        JsonNode body = JSON.readTree(response.body());
+                        assertThat(body.get("totalPoints").asLong()).isEqualTo(entry.getValue());
+                        // From the owner, not from this instance's standby: the forwarded lookup carried the key.
+                        assertThat(body.get("fromStandby").asBoolean()).as(entry.getKey()).isFalse();
                     }
                 }
             });
             // Both own members: each answered some lookups by forwarding to the other.
-            List<Integer> owners = expected.keySet().stream().map(member -> a.streams().queryMetadataForKey(
-                    RewardsTopology.MEMBER_REWARDS_STORE, member, Serdes.String().serializer()))
-                    .map(KeyQueryMetadata::activeHost).map(host -> host.port()).distinct().toList();
-            assertThat(owners).containsExactlyInAnyOrder(a.port(), b.port());
+            Map<String, Integer> owners = new HashMap<>();
+            expected.keySet().forEach(member -> owners.put(member, a.streams().queryMetadataForKey(
+                    RewardsTopology.MEMBER_REWARDS_STORE, member, Serdes.String().serializer()).activeHost().port()));
+            assertThat(owners.values().stream().distinct().toList()).containsExactlyInAnyOrder(a.port(), b.port());
+
+            // Without a key nobody answers: not the instance asked, and not the owner asked directly as if forwarded.
+            String ownedByB = owners.entrySet().stream().filter(e -> e.getValue() == b.port()).findFirst()
+                    .orElseThrow().getKey();
+            assertThat(a.send("/api/rewards/" + ownedByB).statusCode()).isEqualTo(401);
+            assertThat(a.send("/api/rewards/" + ownedByB, "X-API-Key", "not-" + RewardsInstance.API_KEY).statusCode())
+                    .isEqualTo(401);
+            var forwardedWithoutKey = b.send("/api/rewards/" + ownedByB, InteractiveQueries.FORWARDED_HEADER, "true");
+            assertThat(forwardedWithoutKey.statusCode()).isEqualTo(401);
+            assertThat(forwardedWithoutKey.body()).doesNotContain("totalPoints");
+            assertThat(b.send("/api/rewards/" + ownedByB, InteractiveQueries.FORWARDED_HEADER, "true",
+                    "X-API-Key", RewardsInstance.API_KEY).statusCode()).isEqualTo(200);
         }
     }
 

@@ -17,6 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** One running instance of the rewards service against the test JVM's platform, on a free port. */
 final class RewardsInstance implements AutoCloseable {
 
+    /** The key the test instances accept (zmart.security.api-keys), as ZMART_API_KEYS sets it in a deployment. */
+    static final String API_KEY = "rewards-it-key-0123456789";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ConfigurableApplicationContext context;
@@ -37,6 +40,7 @@ final class RewardsInstance implements AutoCloseable {
                 "--zmart.rewards.mail.retry-backoff=200ms",
                 "--zmart.rewards.mail.send-attempts=3",
                 "--spring.mail.port=" + platform.smtp().orElseThrow().port(),
+                "--zmart.security.api-keys=" + API_KEY,
                 // Rebalances of several instances in one test settle faster.
                 "--zmart.rewards.streams.commit.interval.ms=200"));
     }
@@ -53,9 +57,18 @@ final class RewardsInstance implements AutoCloseable {
         return context.getBean(ManagedKafkaStreams.class).state();
     }
 
+    /** A request as a client with the key sends it. */
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(path, "X-API-Key", API_KEY);
+    }
+
+    /** A request with exactly these headers (name, value, name, value ...): none for an anonymous caller. */
+    HttpResponse<String> send(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

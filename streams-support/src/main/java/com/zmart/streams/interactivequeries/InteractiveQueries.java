@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,6 +20,9 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Answers a query for one key wherever its state lives: from this instance's store when it owns the key, else by
@@ -28,10 +32,20 @@ import org.springframework.web.client.RestClientResponseException;
  *
  * <p>A forwarded request carries {@link #FORWARDED_HEADER} and is only ever answered locally, so two instances
  * with different views of the assignment cannot bounce a request between them.
+ *
+ * <p>It also carries the caller's {@link #API_KEY_HEADER} (taken from the request being answered): the owner checks
+ * the caller's key exactly as this instance did, so instances need no trust of their own in each other, and a
+ * request that reaches an owner without a valid key is refused there too (ADR 0011).
  */
 public class InteractiveQueries {
 
     public static final String FORWARDED_HEADER = "X-ZMart-Forwarded";
+    /**
+     * The API key header of the suite ({@code com.zmart.security.ApiKeyAuthenticationConverter.HEADER} in
+     * api-security): named here rather than imported, so that services without security do not get Spring Security
+     * through this module.
+     */
+    public static final String API_KEY_HEADER = "X-API-Key";
     static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(InteractiveQueries.class);
@@ -39,6 +53,8 @@ public class InteractiveQueries {
     private final Supplier<KafkaStreams> streams;
     private final Supplier<HostInfo> self;
     private final RestClient http;
+    /** One warning a minute: a half-done key rotation would otherwise log every forwarded lookup. */
+    private final LogLimiter refusalsReported = new LogLimiter(Duration.ofMinutes(1));
 
     public InteractiveQueries(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, RestClient http) {
         this.streams = streams;
@@ -78,12 +94,28 @@ public class InteractiveQueries {
         throw unavailable("no replica of " + query.storeName() + " can answer right now");
     }
 
-    private <K, T> T forward(HostInfo host, KeyQuery<K, T> query) {
+    /** Package-private for tests. */
+    <K, T> T forward(HostInfo host, KeyQuery<K, T> query) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + query.path());
+        String apiKey = callersApiKey();
         try {
-            return http.get().uri(uri).header(FORWARDED_HEADER, "true").retrieve().body(query.responseType());
+            return http.get().uri(uri).header(FORWARDED_HEADER, "true")
+                    .headers(headers -> {
+                        if (apiKey != null) {
+                            headers.set(API_KEY_HEADER, apiKey);
+                        }
+                    })
+                    .retrieve().body(query.responseType());
         } catch (HttpClientErrorException.NotFound e) {
             throw new KeyNotFoundException(query.notFoundMessage());
+        } catch (HttpClientErrorException.Unauthorized | HttpClientErrorException.Forbidden e) {
+            // This instance accepted the caller, the owner did not: their keys differ (ZMART_API_KEYS changed on some
+            // instances only, as in the middle of a rotation). A replica may still answer, else 503 until they agree.
+            if (refusalsReported.tryAcquire()) {
+                log.warn("{} refused a forwarded lookup ({}): do all instances have the same ZMART_API_KEYS?", host,
+                        e.getStatusCode().value());
+            }
+            throw new CandidateUnavailable(host + " refused the caller's credentials");
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().is5xxServerError() || e.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
                 throw new CandidateUnavailable(host + " answered " + e.getStatusCode().value());
@@ -93,6 +125,13 @@ public class InteractiveQueries {
             // Connection refused, timeout: the owner is gone or unreachable; a standby may answer.
             throw new CandidateUnavailable(host + " is unreachable: " + e.getMessage());
         }
+    }
+
+    /** The API key of the request this thread is answering, if any (none outside a request, or not sent). */
+    private static String callersApiKey() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getHeader(API_KEY_HEADER) : null;
     }
 
     private KafkaStreams runningStreams() {
@@ -122,8 +161,25 @@ public class InteractiveQueries {
                                  String path, Class<T> responseType, String notFoundMessage) {
     }
 
-    /** Internal signal: this candidate cannot answer, try the next one. */
-    private static final class CandidateUnavailable extends RuntimeException {
+    /** Lets one log line through per interval. */
+    static final class LogLimiter {
+
+        private final long intervalNanos;
+        private final AtomicLong next = new AtomicLong(System.nanoTime());
+
+        LogLimiter(Duration interval) {
+            this.intervalNanos = interval.toNanos();
+        }
+
+        boolean tryAcquire() {
+            long now = System.nanoTime();
+            long due = next.get();
+            return now - due >= 0 && next.compareAndSet(due, now + intervalNanos);
+        }
+    }
+
+    /** Internal signal: this candidate cannot answer, try the next one. Package-private for tests. */
+    static final class CandidateUnavailable extends RuntimeException {
         CandidateUnavailable(String message) {
             super(message, null, false, false);
         }

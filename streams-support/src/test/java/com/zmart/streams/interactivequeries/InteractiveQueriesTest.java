@@ -2,6 +2,10 @@ package com.zmart.streams.interactivequeries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.headerDoesNotExist;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
+import static org.springframework.test.web.client.response.MockRestResponseCreators.withStatus;
+import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -15,15 +19,88 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.client.MockRestServiceServer;
+import org.springframework.test.web.client.match.MockRestRequestMatchers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 class InteractiveQueriesTest {
+
+    private static final HostInfo OWNER = new HostInfo("127.0.0.1", 18091);
+    private static final KeyQuery<String, String> LOOKUP = new KeyQuery<>("store", "k", Serdes.String().serializer(),
+            access -> "local answer", "/x/k", String.class, "no k");
+
+    private final RestClient.Builder http = RestClient.builder();
+    private final MockRestServiceServer owner = MockRestServiceServer.bindTo(http).build();
+    private final InteractiveQueries queries = new InteractiveQueries(() -> null, () -> new HostInfo("127.0.0.1", 1),
+            http.build());
+
+    @AfterEach
+    void noRequestLeftBehind() {
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    @Test
+    void aForwardedLookupCarriesTheCallersApiKeySoTheOwnerChecksTheCallerToo() {
+        answering(new MockHttpServletRequest("GET", "/x/k") {{
+            addHeader(InteractiveQueries.API_KEY_HEADER, "the-callers-key");
+        }});
+        owner.expect(requestTo("http://127.0.0.1:18091/x/k"))
+                .andExpect(MockRestRequestMatchers.header(InteractiveQueries.FORWARDED_HEADER, "true"))
+                .andExpect(MockRestRequestMatchers.header(InteractiveQueries.API_KEY_HEADER, "the-callers-key"))
+                .andRespond(withSuccess("owner's answer", MediaType.TEXT_PLAIN));
+
+        assertThat(queries.forward(OWNER, LOOKUP)).isEqualTo("owner's answer");
+        owner.verify();
+    }
+
+    @Test
+    void aCallerWithoutAKeyIsForwardedWithoutOne() {
+        answering(new MockHttpServletRequest("GET", "/x/k"));
+        owner.expect(requestTo("http://127.0.0.1:18091/x/k"))
+                .andExpect(MockRestRequestMatchers.header(InteractiveQueries.FORWARDED_HEADER, "true"))
+                .andExpect(headerDoesNotExist(InteractiveQueries.API_KEY_HEADER))
+                .andRespond(withSuccess("open answer", MediaType.TEXT_PLAIN));
+
+        assertThat(queries.forward(OWNER, LOOKUP)).isEqualTo("open answer");
+        owner.verify();
+    }
+
+    @Test
+    void anOwnerThatRefusesTheCallersKeyIsNotAServerErrorButAReplicaToSkip() {
+        answering(new MockHttpServletRequest("GET", "/x/k"));
+        owner.expect(requestTo("http://127.0.0.1:18091/x/k")).andRespond(withStatus(HttpStatus.UNAUTHORIZED));
+
+        assertThatThrownBy(() -> queries.forward(OWNER, LOOKUP))
+                .isInstanceOf(InteractiveQueries.CandidateUnavailable.class);
+    }
+
+    @Test
+    void refusalsAreReportedOncePerInterval() {
+        InteractiveQueries.LogLimiter limiter = new InteractiveQueries.LogLimiter(java.time.Duration.ofHours(1));
+
+        assertThat(limiter.tryAcquire()).isTrue();
+        assertThat(limiter.tryAcquire()).isFalse();
+        assertThat(new InteractiveQueries.LogLimiter(java.time.Duration.ZERO)).satisfies(every -> {
+            assertThat(every.tryAcquire()).isTrue();
+            assertThat(every.tryAcquire()).isTrue();
+        });
+    }
+
+    private static void answering(MockHttpServletRequest request) {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    }
 
     @Test
     void streamsThatAreNotRunningYetAnswerRetryLaterNotAWrongMiss() {
