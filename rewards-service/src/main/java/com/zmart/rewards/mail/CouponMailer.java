@@ -4,6 +4,7 @@ import com.zmart.events.RewardNotification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,14 @@ public class CouponMailer {
     @KafkaListener(id = "coupon-mailer", topics = "#{T(com.zmart.contracts.topic.Topics).REWARD_NOTIFICATIONS.name()}",
             groupId = "${zmart.rewards.mail.consumer-group}", containerFactory = "couponMailerContainerFactory")
     public void onNotification(ConsumerRecord<String, byte[]> record) {
-        RewardNotification notification = notifications.deserialize(record.topic(), record.headers(), record.value());
+        RewardNotification notification;
+        try {
+            notification = notifications.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            // Not the wire format, a schema id the registry does not know, another contract: retrying cannot help,
+            // and retrying like an SMTP failure held each such record ~20 s. SerializationException is not retried.
+            throw new SerializationException("Unreadable reward notification", e);
+        }
         if (sentCoupons.alreadySent(notification.getCouponCode())) {
             skipped.increment();
             log.info("Coupon {} of member {} was already emailed; skipping the redelivered notification",

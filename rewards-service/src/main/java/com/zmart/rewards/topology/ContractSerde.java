@@ -1,0 +1,77 @@
+package com.zmart.rewards.topology;
+
+import java.util.Map;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * A value serde that only deserializes records of its topic's contract. The registry deserializer returns whatever
+ * contract the record's schema id names, so a record of another contract (a producer writing to the wrong topic) would
+ * otherwise pass deserialization and fail later: in the members' global table it failed the store write and stopped
+ * the whole instance (hardening poison test). Failing here hands it to the deserialization handler, which sets it
+ * aside on the dead-letter topic.
+ */
+final class ContractSerde<T> implements Serde<T> {
+
+    private final Serde<T> delegate;
+    private final Class<T> contract;
+
+    ContractSerde(Serde<T> delegate, Class<T> contract) {
+        this.delegate = delegate;
+        this.contract = contract;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        delegate.configure(configs, isKey);
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return delegate.serializer();
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        Deserializer<T> inner = delegate.deserializer();
+        return new Deserializer<>() {
+            @Override
+            public void configure(Map<String, ?> configs, boolean isKey) {
+                inner.configure(configs, isKey);
+            }
+
+            @Override
+            public T deserialize(String topic, byte[] data) {
+                return checked(topic, inner.deserialize(topic, data));
+            }
+
+            @Override
+            public T deserialize(String topic, Headers headers, byte[] data) {
+                return checked(topic, inner.deserialize(topic, headers, data));
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        };
+    }
+
+    private T checked(String topic, Object value) {
+        if (value == null || contract.isInstance(value)) {
+            return contract.cast(value);
+        }
+        // The contract's name only: the record's values stay out of exception messages (they reach DLT headers).
+        throw new SerializationException("A " + value.getClass().getSimpleName() + " record on " + topic + ", where "
+                + contract.getSimpleName() + " records belong");
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
