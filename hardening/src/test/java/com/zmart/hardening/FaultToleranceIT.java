@@ -1,0 +1,348 @@
+package com.zmart.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.zmart.contracts.topic.Topics;
+import com.zmart.demo.services.SuiteService;
+import com.zmart.events.Sale;
+import com.zmart.hardening.ExpectedFigures.Rewards;
+import com.zmart.hardening.ExpectedFigures.Trend;
+import com.zmart.sales.simulator.Register;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 10, item 1. At least 100,000 sale lines (system property {@code hardening.sale-lines}) go straight to
+ * zmart.sales, about 1% of them sent twice, while, one at a time and each in the middle of the production: rewards,
+ * inventory and sales-trends are killed with SIGKILL and restarted, the broker is restarted, and the Connect worker is
+ * restarted while a register writes receipts through PostgreSQL and Debezium. Afterwards rewards totals per member,
+ * tumbling-window trends per store and department, and stock per store and sku must equal what the test computes
+ * from the lines it produced (ExpectedFigures): nothing lost, nothing counted twice.
+ */
+@ExtendWith(SuiteExtension.class)
+class FaultToleranceIT {
+
+    private static final int LINES = Integer.getInteger("hardening.sale-lines", 100_000);
+    private static final long SEED = Long.getLong("hardening.seed", 20261126L);
+    /** Event time of all lines: shorter than sales-trends' grace (10 min), so no line is ever too late for its window. */
+    private static final Duration EVENT_SPAN = Duration.ofMinutes(6);
+    private static final double DUPLICATE_SHARE = 0.01;
+    private static final int REGISTER_RECEIPTS = Integer.getInteger("hardening.register-receipts", 1_200);
+    private static final double REGISTER_RATE = 40;
+    private static final Duration CATCH_UP = Duration.ofMinutes(Long.getLong("hardening.catch-up-minutes", 20));
+
+    private static final String[] GROUPS = {"zmart-rewards", "inventory-service", "zmart-sales-trends"};
+
+    @Test
+    void crashesAndRestartsLoseNothingAndCountNothingTwice(Suite suite) throws Exception {
+        long testStarted = System.nanoTime();
+        assertThat(suite.allReady()).as("every service ready before the run").isTrue();
+        Map<String, Rewards> rewardsBefore = ActualFigures.rewards(suite);
+        Map<String, Long> stockBefore = ActualFigures.stock(suite);
+
+        Instant eventStart = Suite.eventTimeRange(EVENT_SPAN);
+        List<Sale> lines = SaleLines.generate(suite.catalog(), SEED, "ft-", LINES, eventStart, EVENT_SPAN);
+        ExpectedFigures expected = new ExpectedFigures();
+        lines.forEach(expected::add);
+
+        // The register's receipts (through PostgreSQL, Debezium and the masking transform), in the same event span.
+        SplittableRandom registerRandom = new SplittableRandom(SEED ^ 0xCDCL);
+        List<Register.Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < REGISTER_RECEIPTS; i++) {
+            receipts.add(SaleLines.receipt(suite.catalog(), registerRandom, "cdc-ft-" + Integer.toString(i, 36),
+                    eventStart.plusMillis(EVENT_SPAN.toMillis() * i / REGISTER_RECEIPTS)));
+        }
+        List<Sale> registerLines = receipts.stream().flatMap(r -> SaleLines.linesOf(r).stream()).toList();
+        registerLines.forEach(expected::add);
+
+        Producing producing = new Producing(suite, lines);
+        AtomicInteger rung = new AtomicInteger();
+        Map<String, Long> lagAtKill = new TreeMap<>();
+        CompletableFuture<Void> registers;
+        try (ConsumerLag lag = new ConsumerLag(suite)) {
+            // Each consumer is killed while it works through a burst of lines, and restarted while the next burst is
+            // being produced, so it resumes with a backlog.
+            SuiteService[] victims = {SuiteService.REWARDS, SuiteService.INVENTORY, SuiteService.SALES_TRENDS};
+            for (int i = 0; i < victims.length; i++) {
+                long committedBefore = lag.salesCommitted(GROUPS[i]);
+                CompletableFuture<Void> burst = producing.next(0.15);
+                lagAtKill.put(victims[i].name(), awaitMidRun(lag, GROUPS[i], committedBefore));
+                log("kill -9 %s with %d records left to process (%d lines produced)", victims[i].name(),
+                        lagAtKill.get(victims[i].name()), producing.sent.get());
+                suite.service(victims[i]).kill();
+                burst.join();
+                CompletableFuture<Void> whileDown = producing.next(0.15);
+                suite.zmart().restart(victims[i]);
+                log("%s restarted and ready (%d lines produced)", victims[i].name(), producing.sent.get());
+                whileDown.join();
+            }
+
+            // The broker goes away between two halves of a burst: in-flight and buffered sends must all land.
+            producing.next(0.05).join();
+            log("broker restart at %d lines produced", producing.sent.get());
+            suite.zmart().platform().suspendKafka();
+            CompletableFuture<Void> duringOutage = producing.next(0.05);
+            ConsumerLag.sleep(Duration.ofSeconds(5));
+            suite.zmart().platform().resumeKafka();
+            duringOutage.join();
+            log("broker back; %d lines produced", producing.sent.get());
+
+            // The Connect worker restarts halfway through the register's receipts.
+            registers = CompletableFuture.runAsync(() -> ring(suite, receipts, rung));
+            CompletableFuture<Void> last = producing.next(1.0);
+            while (rung.get() < receipts.size() / 2 && !registers.isDone()) {
+                ConsumerLag.sleep(Duration.ofMillis(100));
+            }
+            log("Connect worker restart after %d of %d receipts", rung.get(), receipts.size());
+            suite.zmart().platform().restartConnect();
+            log("Connect worker back");
+            last.join();
+        } finally {
+            producing.close();
+        }
+        registers.get(10, TimeUnit.MINUTES);
+        assertThat(producing.failures).as("sends the producer could not complete").isEmpty();
+        log("produced %d lines (%d sent twice) in %d s; %d register receipts (%d lines)", lines.size(),
+                producing.duplicates.get(), producing.seconds(), receipts.size(), registerLines.size());
+
+        // The register's lines on zmart.sales, through Debezium: each one there (a Connect restart may repeat some).
+        Map<String, Integer> copies = registerLinesOnTopic(suite, registerLines);
+        assertThat(copies.keySet()).as("register lines on zmart.sales")
+                .containsExactlyInAnyOrderElementsOf(registerLines.stream().map(SaleLines::lineId).toList());
+        log("register lines on zmart.sales: %d distinct, %d repeated by Connect", copies.size(),
+                copies.values().stream().mapToInt(c -> c - 1).sum());
+
+        awaitCaughtUp(suite);
+        log("every consumer caught up %d s after the start", (System.nanoTime() - testStarted) / 1_000_000_000L);
+
+        Map<String, Rewards> expectedRewards = new TreeMap<>(rewardsBefore);
+        expected.rewards.forEach((member, r) -> expectedRewards.merge(member, r,
+                (a, b) -> new Rewards(a.points() + b.points(), a.lines() + b.lines())));
+        Map<String, Long> expectedStock = new TreeMap<>(stockBefore);
+        expected.unitsSold.forEach((item, units) -> expectedStock.merge(item, -units, Long::sum));
+
+        // Figures settle a commit interval after the lag reaches zero (trends emit on commit).
+        Instant eventEnd = eventStart.plus(EVENT_SPAN).plusSeconds(60);
+        Map<String, Rewards> rewards = Map.of();
+        Map<String, Long> stock = Map.of();
+        Map<String, Trend> trends = Map.of();
+        for (int attempt = 0; attempt < 6; attempt++) {
+            rewards = ActualFigures.rewards(suite);
+            stock = ActualFigures.stock(suite);
+            trends = ActualFigures.tumblingTrends(suite, eventStart, eventEnd);
+            if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling)) {
+                break;
+            }
+            ConsumerLag.sleep(Duration.ofSeconds(10));
+        }
+        log("lag at each kill: %s", lagAtKill);
+        assertThat(differences(rewards, expectedRewards)).as("rewards per member (actual vs expected)").isEmpty();
+        assertThat(differences(stock, expectedStock)).as("stock per store/sku (actual vs expected)").isEmpty();
+        assertThat(differences(trends, expected.tumbling)).as("tumbling-1m trends per store/department/window")
+                .isEmpty();
+        assertThat(suite.allReady()).as("every service ready after the run").isTrue();
+        log("%d distinct lines: %d members, %d store/sku items and %d windows as expected; whole test %d s",
+                expected.lines(), expected.rewards.size(), expected.unitsSold.size(), expected.tumbling.size(),
+                (System.nanoTime() - testStarted) / 1_000_000_000L);
+    }
+
+    /**
+     * Sends the lines in order, in bursts as fast as the producer goes, and about 1% of them a second time (the same
+     * bytes under the same key, as a redelivery would).
+     */
+    private static final class Producing implements AutoCloseable {
+
+        private final List<Sale> lines;
+        private final KafkaProducer<String, byte[]> producer;
+        private final AvroKafkaSerializer<Sale> serializer;
+        private final ExecutorService sender = Executors.newSingleThreadExecutor();
+        private final SplittableRandom random = new SplittableRandom(SEED ^ 0xD0B1EL);
+        private final List<byte[]> values = new ArrayList<>();
+        private int planned;
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        private final long started = System.nanoTime();
+        private volatile long finished;
+
+        Producing(Suite suite, List<Sale> lines) {
+            this.lines = lines;
+            this.producer = suite.producer();
+            this.serializer = suite.serializer();
+        }
+
+        /** Sends the next {@code share} of all lines (or what is left); completes once the broker has them all. */
+        CompletableFuture<Void> next(double share) {
+            int from = planned;
+            int to = Math.min(lines.size(), from + (int) Math.ceil(share * lines.size()));
+            planned = to;
+            return CompletableFuture.runAsync(() -> {
+                for (int i = from; i < to; i++) {
+                    Sale line = lines.get(i);
+                    byte[] value = serializer.serialize(Topics.SALES.name(), line);
+                    values.add(value);
+                    send(line.getTransactionId(), value);
+                    if (random.nextDouble() < DUPLICATE_SHARE) {
+                        int earlier = random.nextInt(i + 1);
+                        send(lines.get(earlier).getTransactionId(), values.get(earlier));
+                        duplicates.incrementAndGet();
+                    }
+                    sent.set(i + 1);
+                }
+                producer.flush();
+                finished = System.nanoTime();
+            }, sender);
+        }
+
+        private void send(String key, byte[] value) {
+            producer.send(new ProducerRecord<>(Topics.SALES.name(), key, value), (metadata, error) -> {
+                if (error != null) {
+                    failures.add(key + ": " + error);
+                }
+            });
+        }
+
+        long seconds() {
+            return (finished - started) / 1_000_000_000L;
+        }
+
+        @Override
+        public void close() {
+            sender.shutdown();
+            producer.close(Duration.ofMinutes(1));
+            serializer.close();
+        }
+    }
+
+    /**
+     * Waits until the group has committed some of the new burst and still has records to process: the moment to
+     * kill it. Returns the records it has left.
+     */
+    private static long awaitMidRun(ConsumerLag lag, String group, long committedBefore) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            long left = lag.salesLag(group);
+            if (lag.salesCommitted(group) > committedBefore && left > 0 && left != Long.MAX_VALUE) {
+                return left;
+            }
+            assertThat(System.nanoTime()).as("%s processing the burst (lag %d)", group, left).isLessThan(deadline);
+            ConsumerLag.sleep(Duration.ofMillis(20));
+        }
+    }
+
+    /** A register ringing receipts one database transaction each, as the point of sale does. */
+    private static void ring(Suite suite, List<Register.Receipt> receipts, AtomicInteger rung) {
+        long started = System.nanoTime();
+        try (Connection connection = suite.zmart().posDatabase().getConnection();
+             Register register = new Register(connection)) {
+            for (Register.Receipt receipt : receipts) {
+                long wait = started + (long) (rung.get() * 1e9 / REGISTER_RATE) - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                register.ring(receipt);
+                rung.incrementAndGet();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("The register failed after " + rung.get() + " receipts", e);
+        }
+    }
+
+    /** Copies of each register line on zmart.sales, checked field by field against the receipt. */
+    private static Map<String, Integer> registerLinesOnTopic(Suite suite, List<Sale> registerLines) {
+        Map<String, Sale> wanted = new HashMap<>();
+        registerLines.forEach(line -> wanted.put(SaleLines.lineId(line), line));
+        Map<String, Integer> copies = new TreeMap<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (copies.size() < wanted.size() && System.nanoTime() < deadline) {
+            copies.clear();
+            try (var deserializer = suite.<Sale>deserializer()) {
+                for (ConsumerRecord<byte[], byte[]> record : suite.readAll(Topics.SALES)) {
+                    if (record.key() == null || !new String(record.key()).startsWith("cdc-ft-")) {
+                        continue;
+                    }
+                    Sale sale = deserializer.deserialize(Topics.SALES.name(), record.value());
+                    Sale expected = wanted.get(SaleLines.lineId(sale));
+                    assertThat(sale).as("register line %s as Debezium delivered it", SaleLines.lineId(sale))
+                            .isEqualTo(expected);
+                    copies.merge(SaleLines.lineId(sale), 1, Integer::sum);
+                }
+            }
+            if (copies.size() < wanted.size()) {
+                ConsumerLag.sleep(Duration.ofSeconds(2));
+            }
+        }
+        return copies;
+    }
+
+    /** Waits until rewards, inventory and sales-trends have committed every record of zmart.sales (and their own). */
+    private static void awaitCaughtUp(Suite suite) {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        long lastReport = 0;
+        try (ConsumerLag lag = new ConsumerLag(suite)) {
+            while (true) {
+                Map<String, Long> lags = new TreeMap<>();
+                for (String group : GROUPS) {
+                    lags.put(group, lag.salesLag(group));
+                }
+                if (lags.values().stream().allMatch(l -> l <= 50)
+                        && java.util.Arrays.stream(GROUPS).allMatch(lag::caughtUp)) {
+                    return;
+                }
+                if (System.nanoTime() - lastReport > 30_000_000_000L) {
+                    log("catching up, records left: %s", lags);
+                    lastReport = System.nanoTime();
+                }
+                assertThat(System.nanoTime()).as("consumers caught up within %s; left: %s", CATCH_UP, lags)
+                        .isLessThan(deadline);
+                ConsumerLag.sleep(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    /** The keys whose values differ, as "key: actual=... expected=...", the first 20 and a count. */
+    static <V> List<String> differences(Map<String, V> actual, Map<String, V> expected) {
+        List<String> differences = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(actual.keySet());
+        keys.addAll(expected.keySet());
+        int count = 0;
+        for (String key : keys) {
+            if (!Objects.equals(actual.get(key), expected.get(key))) {
+                if (count++ < 20) {
+                    differences.add(key + ": actual=" + actual.get(key) + " expected=" + expected.get(key));
+                }
+            }
+        }
+        if (count > 20) {
+            differences.add("... " + (count - 20) + " more");
+        }
+        return Collections.unmodifiableList(differences);
+    }
+
+    private static void log(String format, Object... arguments) {
+        System.out.printf("[hardening] " + format + "%n", arguments);
+    }
+}

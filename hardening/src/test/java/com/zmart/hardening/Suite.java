@@ -1,0 +1,241 @@
+package com.zmart.hardening;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.topic.TopicSpec;
+import com.zmart.demo.DemoOptions;
+import com.zmart.demo.ZmartDemo;
+import com.zmart.demo.services.ServiceProcess;
+import com.zmart.demo.services.SuiteService;
+import com.zmart.platform.PlatformOptions;
+import com.zmart.sales.simulator.StoreCatalog;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The whole suite (platform, connectors, every service from its own jar), started once per test JVM and shared by
+ * the test classes of this module: starting it costs a minute or more of the CI budget per start. Each test works on
+ * its own ids and its own event-time range ({@link #eventTimeRange}), and compares against baselines it reads first,
+ * so the classes do not depend on each other's data.
+ */
+public final class Suite implements AutoCloseable {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+    public static final List<SuiteService> CONSUMERS = List.of(SuiteService.REWARDS, SuiteService.INVENTORY,
+            SuiteService.SALES_TRENDS);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Instant nextEventTime = Instant.EPOCH;
+
+    private final ZmartDemo zmart;
+    private final Path data;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Suite(ZmartDemo zmart, Path data) {
+        this.zmart = zmart;
+        this.data = data;
+    }
+
+    /** Under target/, so the services' logs are there to read after a failed run. */
+    static Suite start() {
+        Path data = Path.of("target", "suite").toAbsolutePath();
+        deleteRecursively(data);
+        long started = System.nanoTime();
+        ZmartDemo zmart = ZmartDemo.start(new DemoOptions(PlatformOptions.forTests(data), 0, 0, 0, Duration.ZERO,
+                DemoOptions.DEFAULT_JAVA_OPTIONS));
+        System.out.printf("[hardening] suite ready in %d s (data %s)%n", (System.nanoTime() - started) / 1_000_000_000L,
+                data);
+        return new Suite(zmart, data);
+    }
+
+    public ZmartDemo zmart() {
+        return zmart;
+    }
+
+    public ServiceProcess service(SuiteService service) {
+        return zmart.service(service);
+    }
+
+    public StoreCatalog catalog() {
+        return zmart.registers().catalog();
+    }
+
+    public Path logs() {
+        return data.resolve("logs");
+    }
+
+    public String bootstrapServers() {
+        return zmart.platform().bootstrapServers();
+    }
+
+    public String registryApiUrl() {
+        return zmart.platform().registry().apiV3Url();
+    }
+
+    /**
+     * A span of event time no earlier than any range handed out before, starting at the next whole minute: later
+     * tests never write lines older than earlier tests' (the Streams services would drop them as late).
+     */
+    public static synchronized Instant eventTimeRange(Duration span) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        if (start.isBefore(nextEventTime)) {
+            start = nextEventTime;
+        }
+        nextEventTime = start.plus(span).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        return start;
+    }
+
+    // --- Kafka ---
+
+    /** Idempotent, acks=all: a record the test counts as produced is on the topic exactly once. */
+    public KafkaProducer<String, byte[]> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // Longer than a broker restart: the producer keeps retrying instead of failing the send.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The services' own value serializer (Confluent wire format, the registered contract). */
+    public <T extends SpecificRecord> AvroKafkaSerializer<T> serializer() {
+        return RegistrySerdes.valueSerializer(registryApiUrl());
+    }
+
+    public <T extends SpecificRecord> AvroKafkaDeserializer<T> deserializer() {
+        return RegistrySerdes.valueDeserializer(registryApiUrl());
+    }
+
+    /** Every committed record of the topic, from its beginning to its end as of now. */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(TopicSpec<?, ?> topic) {
+        return readAll(topic.name());
+    }
+
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 50 * 1024 * 1024);
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    // --- HTTP ---
+
+    /** Every request carries the local API key: customer data and writes need it (issue 10, access control). */
+    public HttpRequest.Builder request(SuiteService service, String path) {
+        return HttpRequest.newBuilder(URI.create(service(service).url(path))).timeout(Duration.ofSeconds(30))
+                .header(API_KEY_HEADER, DemoOptions.LOCAL_API_KEY);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The JSON body of a 200, or null for a 404; anything else fails. */
+    public JsonNode getJsonOr404(SuiteService service, String path) {
+        HttpResponse<String> response = send(request(service, path).GET().build());
+        // 503 + Retry-After while Streams state moves between instances (ADR 0010): ask again.
+        for (int attempt = 0; response.statusCode() == 503 && attempt < 60; attempt++) {
+            ConsumerLag.sleep(Duration.ofSeconds(1));
+            response = send(request(service, path).GET().build());
+        }
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " on " + service.name() + ": " + response.statusCode() + " "
+                    + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when every service answers its readiness probe with 200. */
+    public boolean allReady() {
+        for (SuiteService service : SuiteService.ALL) {
+            try {
+                if (send(request(service, "/actuator/health/readiness").GET().build()).statusCode() != 200) {
+                    return false;
+                }
+            } catch (UncheckedIOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        zmart.close();
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + path, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.zmart.web.problems;
+
+import java.util.Map;
+
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+/**
+ * Import into a service to make every 4xx and 5xx application/problem+json and malformed requests 4xx, from Tomcat's
+ * own rejections up to Spring MVC's exception handling.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(ClientErrorHandlers.class)
+public class ProblemResponsesConfiguration {
+
+    @Bean
+    ProblemErrorController problemErrorController(ErrorAttributes errorAttributes) {
+        return new ProblemErrorController(errorAttributes);
+    }
+
+    @Bean
+    SimpleUrlHandlerMapping problemErrorMapping(ProblemErrorController controller,
+                                                @Value("${server.error.path:/error}") String errorPath) {
+        return new SimpleUrlHandlerMapping(Map.of(errorPath, controller), Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypeFilter() {
+        FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Runs after Boot's own customizer, which adds a plain ErrorReportValve to the host. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof Host host) {
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                if (host instanceof StandardHost standardHost) {
+                    // StandardHost adds a valve of this class on start unless one is there already.
+                    standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+                ProblemErrorReportValve valve = new ProblemErrorReportValve();
+                valve.setShowReport(false);
+                valve.setShowServerInfo(false);
+                host.getPipeline().addValve(valve);
+            }
+        });
+    }
+}
