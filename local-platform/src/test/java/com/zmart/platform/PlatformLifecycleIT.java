@@ -54,7 +54,7 @@ class PlatformLifecycleIT {
                     .hasMessageContaining("--registry-port");
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(startedOutside(before)).as("processes left behind").isEmpty());
+                assertThat(ProcessTrees.startedOutside(before)).as("processes left behind").isEmpty());
     }
 
     /** What the command line printed, for failure messages. */
@@ -131,25 +131,6 @@ class PlatformLifecycleIT {
 
     private static Set<Long> descendants(ProcessHandle process) {
         return process.descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
-    }
-
-    /**
-     * Our descendants that are neither in {@code before} nor spawned by one of them. Platforms other tests left
-     * running in this JVM keep spawning short-lived children (a watchdog's {@code sleep}); those are not leaks.
-     */
-    private static Set<Long> startedOutside(Set<Long> before) {
-        return ProcessHandle.current().descendants()
-                .filter(p -> !before.contains(p.pid()) && !hasAncestorIn(p, before))
-                .map(ProcessHandle::pid).collect(Collectors.toSet());
-    }
-
-    private static boolean hasAncestorIn(ProcessHandle process, Set<Long> pids) {
-        for (var parent = process.parent(); parent.isPresent(); parent = parent.get().parent()) {
-            if (pids.contains(parent.get().pid())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Set<Long> alive(Set<Long> pids) {

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/stock")
 class StockController {
+
+    /** Store ids and skus as the point of sale writes them; anything else (a NUL byte, say) is a client error. */
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final StockRepository stock;
     private final ReorderRepository reorders;
@@ -45,13 +49,13 @@ class StockController {
     @Operation(summary = "Stock of one item in one store, with its open reorder")
     @ApiResponse(responseCode = "200", description = "The item's stock")
     @ApiResponse(responseCode = "404", description = "No stock is kept for this store and sku")
-    StockView item(@PathVariable String storeId, @PathVariable String sku) {
+    StockView item(@PathVariable @Pattern(regexp = ID) String storeId, @PathVariable @Pattern(regexp = ID) String sku) {
         return view(stock.find(storeId, sku).orElseThrow(() -> new ItemNotFoundException(storeId, sku)));
     }
 
     @GetMapping("/below-reorder-point")
     @Operation(summary = "Items below their reorder point, furthest below first")
-    List<StockView> belowReorderPoint(@RequestParam Optional<String> storeId,
+    List<StockView> belowReorderPoint(@RequestParam Optional<@Pattern(regexp = ID) String> storeId,
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return stock.belowReorderPoint(storeId, limit).stream().map(this::view).toList();
     }

@@ -117,6 +117,8 @@ class StockApiIT extends ServiceOnPlatform {
         assertProblem(post("/api/restocks", "{\"storeId\": \"" + store + "\", \"sku\": \"sku-none\", \"quantity\": 5}"),
                 404, "sku-none");
         assertProblem(get("/api/stock/below-reorder-point?limit=0"), 400, "limit");
+        // A NUL byte cannot reach PostgreSQL (it would be a 500): malformed ids are client errors.
+        assertProblem(get("/api/stock/below-reorder-point?storeId=%00"), 400, "");
         assertProblem(get("/api/nothing-here"), 404, "");
     }
 
