@@ -26,6 +26,7 @@ import com.zmart.platform.Ports;
 import com.zmart.platform.PlatformStartupException;
 import com.zmart.platform.connect.ConnectorDeployer;
 import com.zmart.platform.postgres.PostgresServer;
+import com.zmart.sales.connector.PosConnectors;
 import com.zmart.sales.simulator.PosDatabase;
 import com.zmart.sales.simulator.RegisterSimulator;
 import com.zmart.sales.simulator.SimulatorOptions;
@@ -106,15 +107,10 @@ public final class ZmartDemo implements AutoCloseable {
     /** The sources stream the point-of-sale database in; the sinks (after the dashboard made its tables) fill it. */
     private void deployConnectors() {
         ConnectorDeployer deployer = new ConnectorDeployer(platform.connect().orElseThrow().url());
-        Map<String, String> variables = new LinkedHashMap<>();
-        for (String prefix : List.of("POS_DB", "DASHBOARD_DB")) {
-            variables.put(prefix + "_HOST", "127.0.0.1");
-            variables.put(prefix + "_PORT", Integer.toString(endpoints.postgresPort()));
-            variables.put(prefix + "_USER", PostgresServer.USER);
-            variables.put(prefix + "_PASSWORD", "");
-        }
-        variables.put("POS_DB_NAME", "pos");
-        variables.put("DASHBOARD_DB_NAME", "dashboard");
+        Map<String, String> variables = new LinkedHashMap<>(
+                PosConnectors.variables("127.0.0.1", endpoints.postgresPort(), "pos", PostgresServer.USER, ""));
+        variables.putAll(ConnectorDeployer.databaseVariables("DASHBOARD_DB", "127.0.0.1", endpoints.postgresPort(),
+                "dashboard", PostgresServer.USER, ""));
         for (String module : List.of("sales-connector", "sales-dashboard")) {
             for (Path file : connectorFiles(module)) {
                 deployer.deploy(file, variables, CONNECTOR_TIMEOUT);

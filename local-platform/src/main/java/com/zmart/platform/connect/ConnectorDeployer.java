@@ -39,6 +39,16 @@ public final class ConnectorDeployer {
         this.connectUrl = connectUrl;
     }
 
+    /**
+     * The placeholders of a connector that reaches a database, {@code <prefix>_HOST}, {@code _PORT}, {@code _NAME},
+     * {@code _USER} and {@code _PASSWORD}: the names the connector files, compose and the init step share.
+     */
+    public static Map<String, String> databaseVariables(String prefix, String host, int port, String database,
+                                                        String user, String password) {
+        return Map.of(prefix + "_HOST", host, prefix + "_PORT", Integer.toString(port), prefix + "_NAME", database,
+                prefix + "_USER", user, prefix + "_PASSWORD", password);
+    }
+
     /** The configuration in the repository, placeholders filled from {@code variables}. */
     public static Map<String, String> configuration(String connectorName, Map<String, String> variables) {
         String resource = "/connectors/" + connectorName + ".json";

@@ -3,6 +3,8 @@ package com.zmart.sales.connector;
 import java.util.List;
 import java.util.Map;
 
+import com.zmart.platform.connect.ConnectorDeployer;
+
 /** The connectors that stream the point-of-sale database into Kafka, and the variables their JSON needs. */
 public final class PosConnectors {
 
@@ -16,7 +18,6 @@ public final class PosConnectors {
     }
 
     public static Map<String, String> variables(String host, int port, String database, String user, String password) {
-        return Map.of("POS_DB_HOST", host, "POS_DB_PORT", Integer.toString(port), "POS_DB_NAME", database,
-                "POS_DB_USER", user, "POS_DB_PASSWORD", password);
+        return ConnectorDeployer.databaseVariables("POS_DB", host, port, database, user, password);
     }
 }
