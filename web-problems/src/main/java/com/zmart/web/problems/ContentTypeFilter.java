@@ -30,8 +30,8 @@ class ContentTypeFilter extends OncePerRequestFilter {
 
     private static boolean concrete(String contentType) {
         try {
-            return !MediaType.parseMediaType(contentType).isWildcardType()
-                    && !MediaType.parseMediaType(contentType).isWildcardSubtype();
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
         } catch (InvalidMediaTypeException e) {
             return true; // unparseable: Spring MVC already answers 415 for those
         }
