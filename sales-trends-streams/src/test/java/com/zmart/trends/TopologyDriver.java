@@ -65,9 +65,15 @@ public final class TopologyDriver implements AutoCloseable {
         clicks.pipeInput(click.getCustomerId(), click);
     }
 
-    /** Trend records written since the last call, in order. */
+    /** Trend records written since the last call, in order, after one more emit interval of wall-clock time. */
     public List<KeyValue<String, SalesTrend>> trends() {
+        passEmitInterval();
         return trends.readKeyValuesToList();
+    }
+
+    /** Lets the wall clock pass one emit interval: the windows changed since the last one are written. */
+    public void passEmitInterval() {
+        driver.advanceWallClockTime(TrendsFixtures.EMIT_INTERVAL);
     }
 
     /** The latest trend of each key written since the last call (what the compacted topic keeps). */

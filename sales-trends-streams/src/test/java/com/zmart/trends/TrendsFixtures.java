@@ -27,6 +27,7 @@ public final class TrendsFixtures {
     public static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
     public static final Duration GRACE = Duration.ofSeconds(30);
     public static final Duration RECEIPT_IDLE = Duration.ofSeconds(2);
+    public static final Duration EMIT_INTERVAL = Duration.ofMillis(500);
 
     private TrendsFixtures() {
     }
@@ -36,7 +37,7 @@ public final class TrendsFixtures {
         return new SalesTrendsProperties("zmart-sales-trends-test", "localhost:9092",
                 "http://registry.invalid/apis/registry/v3", "/tmp/unused", 1, "127.0.0.1", Duration.ofDays(35),
                 new TrendsProperties(List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
-                        TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))), GRACE, Duration.ofHours(24), 3),
+                        TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))), GRACE, EMIT_INTERVAL, Duration.ofHours(24), 3),
                 new AttributionProperties(Duration.ofDays(7), Duration.ofHours(1), RECEIPT_IDLE), Map.of());
     }
 

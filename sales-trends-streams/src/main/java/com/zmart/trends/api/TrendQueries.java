@@ -70,7 +70,8 @@ final class TrendQueries {
     }
 
     private TrendView view(KeyValue<Windowed<String>, SalesTrendAggregate> entry, TrendWindow window) {
-        return TrendView.of(SalesTrends.of(entry.value, entry.key.window(), window.kind(), trends.topItems()));
+        return TrendView.of(SalesTrends.of(entry.value, entry.key.window().startTime(),
+                entry.key.window().endTime(), window.kind(), trends.topItems()));
     }
 
     private static ReadOnlyWindowStore<String, SalesTrendAggregate> store(StoreAccess access) {

@@ -4,7 +4,7 @@ import com.zmart.streams.interactivequeries.InteractiveQueries;
 import com.zmart.streams.interactivequeries.InteractiveQueries.KeyQuery;
 import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.config.TrendWindow;
-import com.zmart.trends.trends.TrendsTopology;
+import com.zmart.trends.trends.TrendViewStores;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -49,7 +49,7 @@ class TrendsController {
                       HttpServletRequest request) {
         String store = QueryParameters.id("storeId", storeId);
         TrendWindow view = QueryParameters.window(properties.trends(), window);
-        return queries.query(new KeyQuery<>(TrendsTopology.storeName(view.kind()), store, Serdes.String().serializer(),
+        return queries.query(new KeyQuery<>(TrendViewStores.totalsStoreName(view.kind()), store, Serdes.String().serializer(),
                 access -> trendQueries.latestPerDepartment(access, store, view), pathOf(request), StoreTrends.class,
                 TrendQueries.notFound(store, view)), forwarded);
     }
@@ -68,7 +68,7 @@ class TrendsController {
         String dept = QueryParameters.id("department", department);
         TrendWindow view = QueryParameters.window(properties.trends(), window);
         int count = QueryParameters.limit(limit);
-        return queries.query(new KeyQuery<>(TrendsTopology.storeName(view.kind()), store, Serdes.String().serializer(),
+        return queries.query(new KeyQuery<>(TrendViewStores.totalsStoreName(view.kind()), store, Serdes.String().serializer(),
                 access -> trendQueries.latestWindows(access, store, dept, view, count), pathOf(request),
                 DepartmentTrends.class, TrendQueries.notFound(store + "/" + dept, view)), forwarded);
     }

@@ -19,11 +19,14 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param windows   the views computed, each written to the trends topic with its own {@code windowKind}
  * @param grace     how long after a window's end a late sale line still counts; later ones are dropped
+ * @param emitInterval how often (wall-clock) the latest figures of the windows changed since are written to the
+ *                  trends topic: a window changed by many lines in that time is written once
  * @param retention how long windows stay queryable over REST (at least each window's size plus the grace)
  * @param topItems  how many best-selling products a trend lists
  */
 public record TrendsProperties(@NotEmpty List<@NotNull @Valid TrendWindow> windows,
                                @NotNull Duration grace,
+                               @NotNull Duration emitInterval,
                                @NotNull Duration retention,
                                @Min(1) @Max(100) int topItems) {
 
@@ -34,6 +37,11 @@ public record TrendsProperties(@NotEmpty List<@NotNull @Valid TrendWindow> windo
     @AssertTrue(message = "grace must not be negative")
     public boolean isGraceNotNegative() {
         return grace == null || !grace.isNegative();
+    }
+
+    @AssertTrue(message = "emit-interval must be positive")
+    public boolean isEmitIntervalPositive() {
+        return Durations.isPositiveOrUnset(emitInterval);
     }
 
     @AssertTrue(message = "retention must be positive")

@@ -1,5 +1,6 @@
 package com.zmart.trends.trends;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import com.zmart.events.TopItem;
 import com.zmart.trends.state.ItemTotals;
 import com.zmart.trends.state.SalesTrendAggregate;
 import com.zmart.trends.topology.SaleLines;
-import org.apache.kafka.streams.kstream.Window;
 
 /** Turns the running totals of a window into the public {@link SalesTrend} contract. */
 public final class SalesTrends {
@@ -24,18 +24,19 @@ public final class SalesTrends {
     private SalesTrends() {
     }
 
-    public static SalesTrend of(SalesTrendAggregate totals, Window window, String windowKind, int topItems) {
+    public static SalesTrend of(SalesTrendAggregate totals, Instant windowStart, Instant windowEnd, String windowKind,
+                                int topItems) {
         return SalesTrend.newBuilder()
                 .setStoreId(totals.getStoreId())
                 .setStoreZipCode(totals.getStoreZipCode())
                 .setDepartment(totals.getDepartment())
                 .setWindowKind(windowKind)
-                .setWindowStart(window.startTime())
-                .setWindowEnd(window.endTime())
+                .setWindowStart(windowStart)
+                .setWindowEnd(windowEnd)
                 .setUnits(totals.getUnits())
                 .setRevenue(SaleLines.amount(totals.getRevenueCents()))
-                .setTransactions(totals.getTransactionIds().size())
-                .setDistinctCustomers(totals.getCustomerIds().size())
+                .setTransactions(totals.getTransactions())
+                .setDistinctCustomers(totals.getCustomers())
                 .setTopItems(topItems(totals.getItems(), topItems))
                 .build();
     }

@@ -62,6 +62,7 @@ class SalesTrendsPropertiesTest {
                 "zmart.sales-trends.trends.windows[1].size=1m",
                 "zmart.sales-trends.trends.windows[1].advance=1m");
         assertInvalid("grace must not be negative", "zmart.sales-trends.trends.grace=-1s");
+        assertInvalid("emit-interval must be positive", "zmart.sales-trends.trends.emit-interval=0s");
         assertInvalid("topItems", "zmart.sales-trends.trends.top-items=0");
         assertInvalid("dedup-retention must be positive", "zmart.sales-trends.dedup-retention=0s");
         assertInvalid("attribution window", "zmart.sales-trends.attribution.window=0s");
@@ -70,7 +71,7 @@ class SalesTrendsPropertiesTest {
     @Test
     void theStoreKeepsWindowsAtLeastAsLongAsStreamsNeeds() {
         TrendsProperties trends = new TrendsProperties(java.util.List.of(TrendWindow.tumbling(Duration.ofHours(2))),
-                Duration.ofMinutes(10), Duration.ofHours(1), 5);
+                Duration.ofMinutes(10), Duration.ofMillis(500), Duration.ofHours(1), 5);
 
         assertThat(trends.storeRetention(trends.windows().get(0))).isEqualTo(Duration.ofMinutes(130));
     }

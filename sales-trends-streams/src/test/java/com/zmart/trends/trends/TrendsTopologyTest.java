@@ -61,16 +61,39 @@ class TrendsTopologyTest extends TopologyTestBase {
     }
 
     @Test
-    void everyChangeOfAWindowIsEmittedUnderTheSameKey() {
+    void aWindowsChangesAreWrittenUnderTheSameKeyOncePerEmitInterval() {
         driver.buy(sale("t-1", 1, "cust-1", "1.00", 1).build());
+        driver.passEmitInterval();
         driver.buy(sale("t-2", 1, "cust-1", "1.00", 2).setPurchasedAt(T0.plusSeconds(5)).build());
+        driver.buy(sale("t-3", 1, "cust-2", "1.00", 4).setPurchasedAt(T0.plusSeconds(6)).build());
 
         List<KeyValue<String, SalesTrend>> tumbling = driver.trends().stream()
                 .filter(kv -> kv.value.getWindowKind().equals(TUMBLING)).toList();
         assertThat(tumbling).extracting(kv -> kv.key).containsOnly("store-001/grocery/tumbling-1m/2025-03-01T10:00:00Z");
-        assertThat(tumbling).extracting(kv -> kv.value.getUnits()).containsExactly(1L, 3L);
-        assertThat(tumbling).extracting(kv -> kv.value.getTransactions()).containsExactly(1L, 2L);
-        assertThat(tumbling).extracting(kv -> kv.value.getDistinctCustomers()).containsExactly(1, 1);
+        assertThat(tumbling).extracting(kv -> kv.value.getUnits()).containsExactly(1L, 7L);
+        assertThat(tumbling).extracting(kv -> kv.value.getTransactions()).containsExactly(1L, 3L);
+        assertThat(tumbling).extracting(kv -> kv.value.getDistinctCustomers()).containsExactly(1, 2);
+        assertThat(driver.trends()).as("nothing changed since").isEmpty();
+    }
+
+    @Test
+    void aCustomerCountsOnceInEachHourLongWindowEvenAcrossItsFiveMinuteSteps() {
+        // 10:01 and 10:26: the same customer, two transactions; windows starting 09:05..10:00 cover the first,
+        // 09:30..10:25 the second, so 09:30..10:00 (seven windows) see both transactions but one customer.
+        driver.buy(sale("t-1", 1, "cust-1", "1.00", 1).setPurchasedAt(T0.plusSeconds(60)).build());
+        driver.buy(sale("t-2", 1, "cust-1", "1.00", 1).setPurchasedAt(T0.plusSeconds(26 * 60)).build());
+        driver.buy(sale("t-2", 2, "cust-1", "1.00", 1).setPurchasedAt(T0.plusSeconds(26 * 60)).build());
+
+        Map<Instant, SalesTrend> hourly = driver.latestTrends().values().stream()
+                .filter(t -> t.getWindowKind().equals(HOPPING))
+                .collect(Collectors.toMap(SalesTrend::getWindowStart, t -> t));
+        assertThat(hourly).hasSize(17);
+        hourly.forEach((start, trend) -> {
+            boolean coversBoth = !start.isBefore(Instant.parse("2025-03-01T09:30:00Z")) && !start.isAfter(T0);
+            assertThat(trend.getDistinctCustomers()).as("customers of %s", start).isEqualTo(1);
+            assertThat(trend.getTransactions()).as("transactions of %s", start).isEqualTo(coversBoth ? 2 : 1);
+        });
+        assertThat(hourly.get(T0.plusSeconds(25 * 60)).getUnits()).isEqualTo(2);
     }
 
     @Test
@@ -124,7 +147,7 @@ class TrendsTopologyTest extends TopologyTestBase {
         List<SalesTrend> afterLate = driver.trends().stream().map(kv -> kv.value).toList();
         assertThat(afterLate).extracting(SalesTrend::getWindowKind).containsOnly(HOPPING);
         assertThat(afterLate).allSatisfy(t -> assertThat(t.getUnits()).isGreaterThanOrEqualTo(8));
-        WindowStore<String, SalesTrendAggregate> tumbling = driver.windowStore(TrendsTopology.storeName(TUMBLING));
+        WindowStore<String, SalesTrendAggregate> tumbling = driver.windowStore(TrendViewStores.totalsStoreName(TUMBLING));
         assertThat(tumbling.fetch("store-001/grocery", T0.toEpochMilli()).getUnits()).isEqualTo(1);
     }
 
@@ -151,7 +174,7 @@ class TrendsTopologyTest extends TopologyTestBase {
         assertThat(unitsByDepartment).containsExactlyInAnyOrderEntriesOf(
                 Map.of("store-001/grocery", 1L, "store-002/grocery", 2L, "store-001/bakery", 3L));
 
-        WindowStore<String, SalesTrendAggregate> tumbling = driver.windowStore(TrendsTopology.storeName(TUMBLING));
+        WindowStore<String, SalesTrendAggregate> tumbling = driver.windowStore(TrendViewStores.totalsStoreName(TUMBLING));
         try (var store001 = tumbling.fetch(TrendKeys.firstKeyOf("store-001"), TrendKeys.lastKeyOf("store-001"),
                 T0, T0)) {
             List<String> keys = new java.util.ArrayList<>();
