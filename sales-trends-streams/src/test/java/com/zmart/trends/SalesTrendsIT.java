@@ -141,9 +141,13 @@ class SalesTrendsIT {
         Sale zeroQuantity = line("it-t-invalid", 1, "it-store-3", "cust-it-d", "1.00", 0).build();
         byte[] invalidBytes = topics.avro(Topics.SALES.name(), zeroQuantity);
         topics.send(Topics.SALES.name(), "it-t-invalid", invalidBytes);
+        // A registered contract on the wrong topic: a sale among the clicks.
+        byte[] strayBytes = topics.avro(Topics.SALES.name(), line("it-t-stray", 1, "it-store-3", "cust-it-d", "1.00", 1)
+                .build());
+        topics.send(Topics.CLICKS.name(), "it-stray", strayBytes);
         topics.sell(line("it-t-4", 1, "it-store-3", "cust-it-d", "1.00", 4).build());
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters()).hasSize(2));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters()).hasSize(3));
         Map<String, ConsumerRecord<String, byte[]>> byKey = deadLetters();
         assertThat(byKey.get("it-poison")).satisfies(letter -> {
             assertThat(letter.value()).isEqualTo(garbage);
@@ -154,6 +158,11 @@ class SalesTrendsIT {
             assertThat(letter.value()).isEqualTo(invalidBytes);
             assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_PROCESSING);
             assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).contains("quantity is 0");
+        });
+        assertThat(byKey.get("it-stray")).satisfies(letter -> {
+            assertThat(letter.value()).isEqualTo(strayBytes);
+            assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_DESERIALIZATION);
+            assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.CLICKS.name());
         });
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(latestTrend("it-store-3/grocery/tumbling-1m/" + NOW))
                 .hasValueSatisfying(trend -> assertThat(trend.getUnits()).isEqualTo(4)));

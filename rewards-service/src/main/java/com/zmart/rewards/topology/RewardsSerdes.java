@@ -25,9 +25,9 @@ public record RewardsSerdes(Serde<Sale> sale, Serde<LoyaltyMember> member, Serde
 
     /** Apicurio serdes against {@code registryApiUrl} ({@code .../apis/registry/v3}), configured as ADR 0001 says. */
     public static RewardsSerdes registry(String registryApiUrl) {
-        // The topics read (sales, members) only let their own contract through (ContractSerde).
-        return new RewardsSerdes(new ContractSerde<>(RegistrySerdes.valueSerde(registryApiUrl), Sale.class),
-                new ContractSerde<>(RegistrySerdes.valueSerde(registryApiUrl), LoyaltyMember.class),
+        // The topics read (sales, members) only let their own contract through.
+        return new RewardsSerdes(RegistrySerdes.valueSerde(registryApiUrl, Sale.class),
+                RegistrySerdes.valueSerde(registryApiUrl, LoyaltyMember.class),
                 RegistrySerdes.valueSerde(registryApiUrl), RegistrySerdes.valueSerde(registryApiUrl));
     }
 }

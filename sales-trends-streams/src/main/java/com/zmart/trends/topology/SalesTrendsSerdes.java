@@ -27,8 +27,10 @@ public record SalesTrendsSerdes(Serde<Sale> sale, Serde<ClickEvent> click, Serde
 
     /** Apicurio serdes against {@code registryApiUrl} ({@code .../apis/registry/v3}), configured as ADR 0001 says. */
     public static SalesTrendsSerdes registry(String registryApiUrl) {
-        return new SalesTrendsSerdes(RegistrySerdes.valueSerde(registryApiUrl),
-                RegistrySerdes.valueSerde(registryApiUrl), RegistrySerdes.valueSerde(registryApiUrl),
+        // The topics read (sales, clicks) only let their own contract through: a record of another contract is a
+        // dead letter, not a failed cast further down.
+        return new SalesTrendsSerdes(RegistrySerdes.valueSerde(registryApiUrl, Sale.class),
+                RegistrySerdes.valueSerde(registryApiUrl, ClickEvent.class), RegistrySerdes.valueSerde(registryApiUrl),
                 RegistrySerdes.valueSerde(registryApiUrl), RegistrySerdes.valueSerde(registryApiUrl));
     }
 }

@@ -62,6 +62,14 @@ public final class RegistrySerdes {
         return serde;
     }
 
+    /**
+     * A configured value serde for Kafka Streams that reads only records of {@code contract}: use it for the topics a
+     * topology reads, so a record of another contract fails deserialization (and reaches the dead-letter topic).
+     */
+    public static <T extends SpecificRecord> Serde<T> valueSerde(String registryApiUrl, Class<T> contract) {
+        return new ContractSerde<>(valueSerde(registryApiUrl), contract);
+    }
+
     public static <T extends SpecificRecord> AvroKafkaSerializer<T> valueSerializer(String registryApiUrl) {
         AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
         serializer.configure(serializerConfig(registryApiUrl), false);

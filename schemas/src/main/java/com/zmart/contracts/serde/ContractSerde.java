@@ -1,4 +1,4 @@
-package com.zmart.rewards.topology;
+package com.zmart.contracts.serde;
 
 import java.util.Map;
 
@@ -11,16 +11,17 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A value serde that only deserializes records of its topic's contract. The registry deserializer returns whatever
  * contract the record's schema id names, so a record of another contract (a producer writing to the wrong topic) would
- * otherwise pass deserialization and fail later: in the members' global table it failed the store write and stopped
- * the whole instance (hardening poison test). Failing here hands it to the deserialization handler, which sets it
- * aside on the dead-letter topic.
+ * otherwise pass deserialization and fail later, out of reach of the dead-letter handling: in rewards' members
+ * global table it failed the store write, in sales-trends a cast in the click branch; both stopped the instance
+ * (hardening poison test). Failing here hands it to the deserialization handler, which sets it aside on the
+ * dead-letter topic. {@link RegistrySerdes#valueSerde(String, Class)} builds one.
  */
-final class ContractSerde<T> implements Serde<T> {
+public final class ContractSerde<T> implements Serde<T> {
 
     private final Serde<T> delegate;
     private final Class<T> contract;
 
-    ContractSerde(Serde<T> delegate, Class<T> contract) {
+    public ContractSerde(Serde<T> delegate, Class<T> contract) {
         this.delegate = delegate;
         this.contract = contract;
     }

@@ -1,4 +1,4 @@
-package com.zmart.rewards.topology;
+package com.zmart.contracts.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
