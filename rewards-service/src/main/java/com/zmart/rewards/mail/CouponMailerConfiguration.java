@@ -85,6 +85,8 @@ class CouponMailerConfiguration {
                 new FixedBackOff(mail.retryBackoff().toMillis(), mail.sendAttempts() - 1L));
         // Retrying cannot fix these: straight to the dead-letter topic.
         handler.addNotRetryableExceptions(MissingEmailAddressException.class, SerializationException.class);
+        // The rest of a failed poll stays in memory rather than being fetched (and deserialized) again.
+        handler.setSeekAfterError(false);
         return handler;
     }
 
