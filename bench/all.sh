@@ -4,7 +4,8 @@
 # command. Each benchmark starts and stops its own platform on free ports.
 # Usage: bench/all.sh [--quick] [--scale]
 #   --quick  smaller runs (minutes instead of an hour): for checking the scripts, not for publishing
-#   --scale  also the rewards service at 10k, 100k and 1M sales (how the processing rate changes with volume)
+#   --scale  also rewards at 10k, 100k and 1M sales and sales-trends at 10k and 100k lines (how the processing
+#            rates change with volume; trends at 1M would take about half an hour more)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0 scale=0
@@ -63,6 +64,9 @@ fi
 if [ "$scale" = 1 ]; then
   for sales in 10000 100000 1000000; do
     run "Rewards at $sales sales" bench/rewards.sh --sales "$sales" --members 5000 --email-rate 20 --email-seconds 10 --wrk-seconds 10
+  done
+  for lines in 10000 100000; do
+    run "Sales trends at $lines lines" bench/sales-trends.sh "$lines"
   done
 fi
 

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
+import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.DemoOptions;
 import com.zmart.demo.ZmartDemo;
 import com.zmart.platform.PlatformOptions;
@@ -23,6 +24,11 @@ import com.zmart.sales.simulator.StoreCatalog.Customer;
 import com.zmart.sales.simulator.StoreCatalog.Product;
 import jakarta.mail.internet.MimeMessage;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Benchmark (a {@code main} program, never run by the build) of all of ZMart as {@code bin/zmart-demo} runs it:
@@ -35,7 +41,8 @@ import org.HdrHistogram.Histogram;
  *   <li>point-of-sale commit → the trend row in the dashboard database (CDC, trends, sink), one probe receipt a
  *       second into a store the other phase leaves alone.</li>
  * </ol>
- * Usage: {@code EndToEndBenchmark [--rate 100] [--seconds 60] [--crossing-every 10]}.
+ * Usage: {@code EndToEndBenchmark [--rate 100] [--seconds 60] [--crossing-every 10] [--java-options "..."]}; the
+ * services' JVM options default to the demo's ({@link DemoOptions#DEFAULT_JAVA_OPTIONS}).
  */
 public final class EndToEndBenchmark {
 
@@ -43,33 +50,41 @@ public final class EndToEndBenchmark {
         double rate = 100;
         int seconds = 60;
         int crossingEvery = 10;
+        String javaOptions = DemoOptions.DEFAULT_JAVA_OPTIONS;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--rate" -> rate = Double.parseDouble(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--crossing-every" -> crossingEvery = Integer.parseInt(args[i + 1]);
+                case "--java-options" -> javaOptions = args[i + 1];
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         Path data = Files.createTempDirectory("zmart-e2e-bench");
         long began = System.nanoTime();
         try (ZmartDemo zmart = ZmartDemo.start(new DemoOptions(PlatformOptions.forTests(data), 0, 0, 0, Duration.ZERO,
-                DemoOptions.DEFAULT_JAVA_OPTIONS))) {
+                javaOptions))) {
             double readySeconds = (System.nanoTime() - began) / 1e9;
             Thread.sleep(10_000); // settle: JIT, first rebalances
             long rssKib = residentKib();
-            System.out.printf(Locale.ROOT, "BENCH ready in %.1f s, resident memory %,d MiB%n", readySeconds, rssKib / 1024);
+            System.out.printf(Locale.ROOT, "BENCH ready in %.1f s, resident memory %,d MiB (services: %s)%n", readySeconds,
+                    rssKib / 1024, javaOptions);
 
-            Histogram delays = commitToEmail(zmart, rate, seconds, crossingEvery);
+            Stages delays = commitToEmail(zmart, rate, seconds, crossingEvery);
             Histogram trendDelays = commitToTrendRow(zmart, seconds);
             System.out.println();
             System.out.println("| measure | result |");
             System.out.println("| --- | --- |");
             System.out.printf(Locale.ROOT, "| all of ZMart ready (platform, 4 connectors, 5 services), fresh data directory | %.1f s |%n", readySeconds);
             System.out.printf(Locale.ROOT, "| resident memory of all of ZMart, idle (this JVM + registry + PostgreSQL + 5 service JVMs) | %,d MiB |%n", rssKib / 1024);
-            System.out.printf(Locale.ROOT, "| point-of-sale commit → coupon email, %.0f receipts/s for %d s, %d emails | p50 %,d ms, p99 %,d ms, max %,d ms |%n",
-                    rate, seconds, delays.getTotalCount(), delays.getValueAtPercentile(50),
-                    delays.getValueAtPercentile(99), delays.getMaxValue());
+            System.out.printf(Locale.ROOT, "| point-of-sale commit → coupon email, %.0f receipts/s for %d s, %d emails | %s |%n",
+                    rate, seconds, delays.toEmail().getTotalCount(), percentiles(delays.toEmail()));
+            System.out.printf(Locale.ROOT, "| ... of which commit → sale line on zmart.sales (Debezium, masking) | %s |%n",
+                    percentiles(delays.toSale()));
+            System.out.printf(Locale.ROOT, "| ... of which sale line → reward notification, read committed (rewards) | %s |%n",
+                    percentiles(delays.saleToNotification()));
+            System.out.printf(Locale.ROOT, "| ... of which notification → email in the SMTP server (mailer) | %s |%n",
+                    percentiles(delays.notificationToEmail()));
             System.out.printf(Locale.ROOT, "| point-of-sale commit → its units in the dashboard database (sales_trends row), 1 probe receipt/s for %d s | p50 %,d ms, p99 %,d ms, max %,d ms |%n",
                     seconds, trendDelays.getValueAtPercentile(50), trendDelays.getValueAtPercentile(99),
                     trendDelays.getMaxValue());
@@ -77,13 +92,27 @@ public final class EndToEndBenchmark {
         System.exit(0);
     }
 
-    private static Histogram commitToEmail(ZmartDemo zmart, double rate, int seconds, int crossingEvery) throws Exception {
+    private static String percentiles(Histogram histogram) {
+        return String.format(Locale.ROOT, "p50 %,d ms, p99 %,d ms, max %,d ms", histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(99), histogram.getMaxValue());
+    }
+
+    /** The delay of each crossing receipt, in all and per stage. */
+    private record Stages(Histogram toEmail, Histogram toSale, Histogram saleToNotification,
+                          Histogram notificationToEmail) {
+    }
+
+    private static Stages commitToEmail(ZmartDemo zmart, double rate, int seconds, int crossingEvery) throws Exception {
         StoreCatalog catalog = zmart.registers().catalog();
         List<Customer> members = catalog.customers().stream().filter(c -> c.memberId().isPresent()).toList();
         List<Customer> everyone = catalog.customers();
         Product expensive = catalog.products().stream().max((a, b) -> a.unitPrice().compareTo(b.unitPrice())).orElseThrow();
         Map<String, Long> committedAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        Map<String, String> emailOfTransaction = new ConcurrentHashMap<>();
+        Map<String, String> emailOfMember = new ConcurrentHashMap<>();
+        members.forEach(m -> emailOfMember.put(m.memberId().orElseThrow(), m.email()));
+        StageWatcher stages = new StageWatcher(zmart.platform().bootstrapServers(), emailOfTransaction, emailOfMember);
         Thread watcher = watchMailbox(zmart, seenAt);
         SplittableRandom random = new SplittableRandom(7);
         int total = (int) (rate * seconds);
@@ -99,6 +128,9 @@ public final class EndToEndBenchmark {
                 int quantity = crossing ? 1 + (int) (150 / Math.max(1, expensive.unitPrice().doubleValue())) : 1;
                 Product product = crossing ? expensive : catalog.products().get(random.nextInt(catalog.products().size()));
                 String transactionId = "bench-" + i;
+                if (crossing) {
+                    emailOfTransaction.putIfAbsent(transactionId, customer.email());
+                }
                 // The last store is the trend probe's (below).
                 register.ring(new Register.Receipt(transactionId, catalog.stores().get(random.nextInt(catalog.stores().size() - 1)),
                         customer, List.of(new Register.Item(product, quantity)), List.of(false), Instant.now()));
@@ -112,17 +144,75 @@ public final class EndToEndBenchmark {
             Thread.sleep(200);
         }
         watcher.interrupt();
-        Histogram histogram = new Histogram(3);
+        stages.close();
+        Stages histograms = new Stages(new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3));
         committedAt.forEach((email, committed) -> {
             Long seen = seenAt.get(email);
+            Long sale = stages.saleSeenAt.get(email);
+            Long notification = stages.notificationSeenAt.get(email);
             if (seen != null) {
-                histogram.recordValue(Math.max(0, seen - committed));
+                histograms.toEmail().recordValue(Math.max(0, seen - committed));
+            }
+            if (sale != null && notification != null && seen != null) {
+                histograms.toSale().recordValue(Math.max(0, sale - committed));
+                histograms.saleToNotification().recordValue(Math.max(0, notification - sale));
+                histograms.notificationToEmail().recordValue(Math.max(0, seen - notification));
             }
         });
-        if (histogram.getTotalCount() < committedAt.size()) {
-            System.out.printf("WARNING: %d of %d coupon emails arrived%n", histogram.getTotalCount(), committedAt.size());
+        if (histograms.toEmail().getTotalCount() < committedAt.size()) {
+            System.out.printf("WARNING: %d of %d coupon emails arrived%n", histograms.toEmail().getTotalCount(),
+                    committedAt.size());
         }
-        return histogram;
+        return histograms;
+    }
+
+    /**
+     * Stamps the first sight of each crossing's sale line on zmart.sales and of its reward notification (read
+     * committed, as the mailer reads them), by the recipient's email. Starts at the topics' ends.
+     */
+    private static final class StageWatcher implements AutoCloseable {
+
+        final Map<String, Long> saleSeenAt = new ConcurrentHashMap<>();
+        final Map<String, Long> notificationSeenAt = new ConcurrentHashMap<>();
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        StageWatcher(String bootstrapServers, Map<String, String> emailOfTransaction,
+                     Map<String, String> emailOfMember) {
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.SALES.name(), Topics.REWARD_NOTIFICATIONS.name())) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            thread = new Thread(() -> {
+                try (consumer) {
+                    while (!stopped) {
+                        for (var record : consumer.poll(Duration.ofMillis(20))) {
+                            long now = System.currentTimeMillis();
+                            boolean sale = record.topic().equals(Topics.SALES.name());
+                            String email = sale ? emailOfTransaction.get(record.key()) : emailOfMember.get(record.key());
+                            if (email != null) {
+                                (sale ? saleSeenAt : notificationSeenAt).putIfAbsent(email, now);
+                            }
+                        }
+                    }
+                }
+            }, "stage-watcher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stopped = true;
+            thread.join(5_000);
+        }
     }
 
     /**
