@@ -18,6 +18,18 @@ class CardDataScanTest {
     }
 
     @Test
+    void aUuidIsNoCardNumberEvenWhenItsDigitGroupsPassLuhn() {
+        // The reorder id the hardening scan once flagged: its digits up to the first letter, 36574693848285146,
+        // pass the Luhn check.
+        String reorderId = "36574693-8482-8514-6a1c-0242ac120002";
+        assertThat(CardDataScan.luhnValid("36574693848285146")).isTrue();
+
+        assertThat(CardDataScan.luhnValidRuns(("reorder " + reorderId).getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(CardDataScan.luhnValidRuns((reorderId + " paid 4111-1111-1111-1111")
+                .getBytes(StandardCharsets.UTF_8))).containsExactly("4111111111111111");
+    }
+
+    @Test
     void findsANumberHiddenInBinaryData() {
         byte[] bytes = {0, 1, '4', '0', '1', '2', '8', '8', '8', '8', '8', '8', '8', '8', '1', '8', '8', '1', 2};
 
