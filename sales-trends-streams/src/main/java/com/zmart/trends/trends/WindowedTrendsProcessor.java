@@ -103,10 +103,9 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
                 boolean newTransaction = view.members.addTransaction(group, sale.getTransactionId(), start);
                 boolean newCustomer = view.members.addCustomer(group, sale.getCustomerId(), start);
                 view.totals.put(group, SalesTrendAggregator.add(totals, sale, newTransaction, newCustomer), start);
-                ChangedWindow changed = new ChangedWindow(group, start);
-                Long latest = view.changed.get(changed.encoded());
-                view.changed.put(changed.encoded(), latest == null ? record.timestamp()
-                        : Math.max(latest, record.timestamp()));
+                String changed = new ChangedWindow(group, start).encoded();
+                Long latest = view.changed.get(changed);
+                view.changed.put(changed, latest == null ? record.timestamp() : Math.max(latest, record.timestamp()));
             }
         }
     }
