@@ -25,16 +25,21 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The mailer's consumer: raw notification bytes (the mailer reads them), one record acknowledged at a time after its
- * email and ledger entry; SMTP failures retried, then the notification (and any record that cannot be read or has no
- * address) goes to {@code zmart.rewards-service.dlt} with its original bytes and Spring's reason headers.
+ * The mailer's consumer: raw notification bytes (the mailer reads them) in polls of up to {@code batch-size}, whose
+ * offsets are committed after their emails and ledger entries; SMTP failures retried, then the notification (and any
+ * record that cannot be read, has no address or an address the mail API rejects) goes to
+ * {@code zmart.rewards-service.dlt} with its original bytes and Spring's reason headers.
  */
 @Configuration(proxyBeanMethods = false)
 class CouponMailerConfiguration {
@@ -53,11 +58,14 @@ class CouponMailerConfiguration {
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Notifications are written in the streams' transactions: read only committed ones.
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, mail.batchSize());
 
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
                 new ByteArrayDeserializer()));
-        factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        // A poll's emails share one SMTP connection; its offsets are committed once they are sent and recorded.
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
         // One consumer per notification partition: each SMTP round trip blocks only its own partition.
         factory.setConcurrency(mail.concurrency());
         factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
@@ -81,13 +89,26 @@ class CouponMailerConfiguration {
                 new StringSerializer(), new ByteArraySerializer()));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(raw,
                 (record, exception) -> new TopicPartition(Topics.REWARDS_DLT.name(), -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+        ConsumerAwareRecordRecoverer withReason = (record, consumer, thrown) ->
+                recoverer.accept(record, consumer, reason(thrown));
+        DefaultErrorHandler handler = new DefaultErrorHandler(withReason,
                 new FixedBackOff(mail.retryBackoff().toMillis(), mail.sendAttempts() - 1L));
         // Retrying cannot fix these: straight to the dead-letter topic.
-        handler.addNotRetryableExceptions(MissingEmailAddressException.class, SerializationException.class);
+        handler.addNotRetryableExceptions(MissingEmailAddressException.class, SerializationException.class,
+                MailPreparationException.class);
         // The rest of a failed poll stays in memory rather than being fetched (and deserialized) again.
         handler.setSeekAfterError(false);
         return handler;
+    }
+
+    /** The failure itself, not the listener and batch wrappers around it, goes into the dead letter's headers. */
+    private static Exception reason(Exception thrown) {
+        Exception reason = thrown;
+        while ((reason instanceof ListenerExecutionFailedException || reason instanceof BatchListenerFailedException)
+                && reason.getCause() instanceof Exception cause) {
+            reason = cause;
+        }
+        return reason;
     }
 
     @Bean(destroyMethod = "close")

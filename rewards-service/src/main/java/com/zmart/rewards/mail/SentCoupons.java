@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -14,6 +15,7 @@ import com.zmart.events.RewardNotification;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,17 +63,22 @@ public class SentCoupons implements AutoCloseable {
         return sent.contains(couponCode);
     }
 
-    /** Records the email as sent and returns once the broker has it (acks=all). */
-    public void record(RewardNotification notification) {
-        try {
-            writer.send(new ProducerRecord<>(Topics.COUPON_EMAILS.name(), notification.getCouponCode(), notification))
-                    .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            sent.add(notification.getCouponCode());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while recording coupon " + notification.getCouponCode(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot record coupon " + notification.getCouponCode() + " as sent", e);
+    /** Records the emails as sent and returns once the broker has them all (acks=all). */
+    public void record(List<RewardNotification> notifications) {
+        List<Future<RecordMetadata>> writes = notifications.stream().map(notification -> writer.send(
+                new ProducerRecord<>(Topics.COUPON_EMAILS.name(), notification.getCouponCode(), notification))).toList();
+        long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
+        for (int i = 0; i < writes.size(); i++) {
+            String coupon = notifications.get(i).getCouponCode();
+            try {
+                writes.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(coupon);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while recording coupon " + coupon, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Cannot record coupon " + coupon + " as sent", e);
+            }
         }
     }
 

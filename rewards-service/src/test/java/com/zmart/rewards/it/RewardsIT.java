@@ -27,6 +27,7 @@ import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformTest;
 import com.zmart.rewards.RewardsFixtures;
 import com.zmart.rewards.coupons.CouponCodes;
+import com.zmart.rewards.mail.MissingEmailAddressException;
 import com.zmart.rewards.topology.RewardsTopology;
 import com.zmart.streams.error.DeadLetters;
 import com.zmart.streams.interactivequeries.InteractiveQueries;
@@ -38,12 +39,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -228,6 +231,48 @@ class RewardsIT {
             });
             assertThat(rewards.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
+    }
+
+    @Test
+    void notificationsTheMailerCannotUseAreSetAsideWithoutHoldingUpTheRestOfTheirPoll(LocalPlatform platform)
+            throws Exception {
+        String run = runId();
+        String key = "mailer-" + run;
+        RewardNotification first = notification("member-" + run + "-1");
+        RewardNotification noAddress = RewardNotification.newBuilder(notification("member-" + run + "-2"))
+                .setEmail(null).build();
+        RewardNotification last = notification("member-" + run + "-3");
+        byte[] unreadable = "not a notification".getBytes(StandardCharsets.UTF_8);
+        try (RewardsInstance rewards = RewardsInstance.start(platform, "rewards-" + run, stateDirs.resolve("m"));
+             var notifications = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
+                     RegistrySerdes.<RewardNotification>valueSerializer(platform.registry().apiV3Url()));
+             var raw = new KafkaProducer<>(producerConfig(platform), new StringSerializer(), new ByteArraySerializer())) {
+            awaitRunning(rewards);
+            // One key, one partition, written back to back: the four usually arrive in one poll.
+            notifications.send(new ProducerRecord<>(Topics.REWARD_NOTIFICATIONS.name(), key, first)).get();
+            notifications.send(new ProducerRecord<>(Topics.REWARD_NOTIFICATIONS.name(), key, noAddress)).get();
+            raw.send(new ProducerRecord<>(Topics.REWARD_NOTIFICATIONS.name(), key, unreadable)).get();
+            notifications.send(new ProducerRecord<>(Topics.REWARD_NOTIFICATIONS.name(), key, last)).get();
+
+            await().atMost(WAIT).until(() -> emailsFor(platform, last.getCouponCode()).size() == 1);
+            List<ConsumerRecord<String, byte[]>> letters = deadLetters(platform, key, 2);
+            // The reason itself, not the listener's wrappers around it.
+            assertThat(letters).extracting(letter -> header(letter, KafkaHeaders.DLT_EXCEPTION_FQCN))
+                    .containsExactlyInAnyOrder(MissingEmailAddressException.class.getName(),
+                            SerializationException.class.getName());
+            assertThat(letters).anySatisfy(letter -> assertThat(letter.value()).isEqualTo(unreadable));
+            // Neither the email before the failures nor the one after them was sent twice by the redeliveries.
+            assertThat(emailsFor(platform, first.getCouponCode())).hasSize(1);
+            assertThat(emailsFor(platform, last.getCouponCode())).hasSize(1);
+            assertThat(emailsFor(platform, noAddress.getCouponCode())).isEmpty();
+        }
+    }
+
+    private static RewardNotification notification(String member) {
+        return RewardNotification.newBuilder().setMemberId(member).setEmail(member + "@example.com")
+                .setThresholdPoints(100).setTotalPoints(104).setTier(RewardTier.BRONZE)
+                .setCouponCode(CouponCodes.codeFor(member, 100)).setDiscountPercent(10).setIssuedAt(Instant.now())
+                .build();
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(LocalPlatform platform, String keyPrefix, int count) {
