@@ -13,6 +13,8 @@ import com.zmart.platform.Ports;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Kafka Connect worker in distributed mode, in this JVM: connectors are created through its REST API,
@@ -21,7 +23,9 @@ import org.apache.kafka.connect.runtime.Connect;
  */
 public final class ConnectWorker implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectWorker.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Connect<?> connect;
     private final int port;
@@ -94,9 +98,26 @@ public final class ConnectWorker implements AutoCloseable {
         return "http://" + Ports.LOOPBACK + ":" + port;
     }
 
+    /**
+     * Stops the worker, waiting at most {@link #STOP_TIMEOUT}. Connect lets Jetty stop its REST server at JVM
+     * shutdown too ({@code stopAtShutdown}); on Ctrl-C that hook and this stop race, and once in a while Connect then
+     * waits forever for a thread pool nobody stops any more. The rest of the platform must stop all the same.
+     */
     @Override
     public void close() {
-        connect.stop();
-        connect.awaitStop();
+        Thread stopping = new Thread(() -> {
+            connect.stop();
+            connect.awaitStop();
+        }, "connect-worker-stop");
+        stopping.setDaemon(true);
+        stopping.start();
+        try {
+            stopping.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopping.isAlive()) {
+            log.warn("Kafka Connect did not stop within {}; going on without it", STOP_TIMEOUT);
+        }
     }
 }
