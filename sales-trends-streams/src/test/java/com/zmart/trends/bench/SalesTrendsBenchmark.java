@@ -25,6 +25,7 @@ import com.zmart.trends.config.AttributionProperties;
 import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.config.TrendWindow;
 import com.zmart.trends.config.TrendsProperties;
+import com.zmart.trends.runtime.EvenPartitionProgress;
 import com.zmart.trends.topology.SalesTrendsSerdes;
 import com.zmart.trends.topology.SalesTrendsTopology;
 import org.apache.kafka.clients.admin.Admin;
@@ -117,7 +118,8 @@ public final class SalesTrendsBenchmark {
         SalesTrendsProperties properties = properties(platform, stateDir);
         StreamsRuntimeSettings settings = new StreamsRuntimeSettings(APPLICATION_ID, platform.bootstrapServers(),
                 stateDir.toString(), 1, Topics.SALES_TRENDS_DLT.name(),
-                Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads)));
+                EvenPartitionProgress.withOverrides(
+                        Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads))));
         CountDownLatch running = new CountDownLatch(1);
         try (DeadLetterPublisher deadLetters = settings.deadLetterPublisher();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
