@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * {@link SentCoupons} ledger is skipped. Only a crash between the SMTP server's acceptance and the ledger write
  * (milliseconds) can send a coupon twice; both copies carry the same Message-ID.
  *
- * <p>A poll's emails go out over one SMTP connection and are recorded in the ledger together: a connection and a
- * broker round trip per email held the mailer to a few emails a second.
+ * <p>A poll's emails go out over one SMTP connection and are recorded in the ledger together: with a connection and
+ * a broker round trip per email, the mailer fell behind any backlog of coupons (ADR 0010).
  */
 @Component
 public class CouponMailer {
