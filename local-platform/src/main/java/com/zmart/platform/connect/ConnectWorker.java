@@ -13,6 +13,7 @@ import com.zmart.platform.Ports;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
+import org.eclipse.jetty.util.thread.ShutdownThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +76,7 @@ public final class ConnectWorker implements AutoCloseable {
             // startConnect() leaves Connect's plugin class loader on this thread.
             Thread.currentThread().setContextClassLoader(callerLoader);
         }
+        leaveTheRestServerToClose();
         ConnectWorker worker = new ConnectWorker(connect, port);
         try {
             worker.awaitRestApi();
@@ -83,6 +85,20 @@ public final class ConnectWorker implements AutoCloseable {
             throw e;
         }
         return worker;
+    }
+
+    /**
+     * Connect asks Jetty to stop its REST server at JVM shutdown ({@code stopAtShutdown}), in a hook of Jetty's own.
+     * On Ctrl-C that hook and {@link #close()} (run by the platform's hook) then stop the server at the same time, and
+     * once in a while Connect waits forever for a thread pool neither finishes stopping. The platform stops Connect
+     * itself, so Jetty's hook is taken out.
+     */
+    private static void leaveTheRestServerToClose() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(ShutdownThread.getInstance());
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: nothing to race any more.
+        }
     }
 
     private void awaitRestApi() {
@@ -99,9 +115,8 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     /**
-     * Stops the worker, waiting at most {@link #STOP_TIMEOUT}. Connect lets Jetty stop its REST server at JVM
-     * shutdown too ({@code stopAtShutdown}); on Ctrl-C that hook and this stop race, and once in a while Connect then
-     * waits forever for a thread pool nobody stops any more. The rest of the platform must stop all the same.
+     * Stops the worker, waiting at most {@link #STOP_TIMEOUT}: should Connect hang on its way down (it did, racing
+     * Jetty's shutdown hook, before {@link #leaveTheRestServerToClose()}), the rest of the platform still stops.
      */
     @Override
     public void close() {
