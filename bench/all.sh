@@ -4,8 +4,8 @@
 # command. Each benchmark starts and stops its own platform on free ports.
 # Usage: bench/all.sh [--quick] [--scale]
 #   --quick  smaller runs (minutes instead of an hour): for checking the scripts, not for publishing
-#   --scale  also rewards at 10k, 100k and 1M sales and sales-trends at 10k and 100k lines (how the processing
-#            rates change with volume; trends at 1M would take about half an hour more)
+#   --scale  also rewards at 10k, 100k and 1M sales, sales-trends and inventory at 10k and 100k lines (how the
+#            processing rates change with volume; trends or inventory at 1M would take about half an hour more each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0 scale=0
@@ -50,6 +50,7 @@ if [ "$quick" = 1 ]; then
   run "Clickstream" env DURATION=10 PERF_RECORDS=500000 bench/clickstream.sh
   run "Rewards" bench/rewards.sh --sales 20000 --members 1000 --email-rate 20 --email-seconds 10 --wrk-seconds 10
   run "Inventory" bench/inventory.sh --warmup-seconds 3 --step-seconds 10 100 400
+  run "Inventory backlog" bench/inventory.sh --backlog 10000
   run "Sales trends" bench/sales-trends.sh 20000
   run "End to end" bench/end-to-end.sh --rate 100 --seconds 20
 else
@@ -58,6 +59,7 @@ else
   run "Clickstream" bench/clickstream.sh
   run "Rewards" bench/rewards.sh
   run "Inventory" bench/inventory.sh
+  run "Inventory backlog" bench/inventory.sh --backlog 100000
   run "Sales trends" bench/sales-trends.sh
   run "End to end" bench/end-to-end.sh --rate 100 --seconds 60
 fi
@@ -68,6 +70,7 @@ if [ "$scale" = 1 ]; then
   for lines in 10000 100000; do
     run "Sales trends at $lines lines" bench/sales-trends.sh "$lines"
   done
+  run "Inventory backlog of 10000 lines" bench/inventory.sh --backlog 10000   # 100000: the default run above
 fi
 
 cat "$report" >>docs/performance.md

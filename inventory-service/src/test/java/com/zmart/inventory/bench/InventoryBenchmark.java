@@ -68,7 +68,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * or service below 95% of the target, p99 over the limit, or lines not applied within 60 s after the step.
  *
  * <p>Usage: {@code InventoryBenchmark [--warmup-seconds 5] [--step-seconds 30] [--max-p99-ms 1000] [--stores 10]
- * [--products 200] [--concurrency 3] [--no-levels] [rate ...]} (sale lines/s; default 250 500 1000 2000 4000).
+ * [--products 200] [--concurrency 3] [--no-levels] [--backlog N] [rate ...]} (sale lines/s; default 250 500 1000
+ * 2000 4000). With {@code --backlog N} it measures instead how fast the service applies N sale lines already on the
+ * topic, beside Kafka's {@code ConsumerPerformance} on the same records.
  */
 public final class InventoryBenchmark {
 
@@ -79,6 +81,7 @@ public final class InventoryBenchmark {
     private int products = 200;
     private int concurrency = 3;
     private boolean publishLevels = true;
+    private long backlog;
     private final List<Double> rates = new ArrayList<>();
 
     public static void main(String[] args) {
@@ -104,9 +107,10 @@ public final class InventoryBenchmark {
                 case "--products" -> products = Integer.parseInt(arguments.pop());
                 case "--concurrency" -> concurrency = Integer.parseInt(arguments.pop());
                 case "--no-levels" -> publishLevels = false;
+                case "--backlog" -> backlog = Long.parseLong(arguments.pop());
                 case "-h", "--help" -> {
                     System.out.println("InventoryBenchmark [--warmup-seconds 5] [--step-seconds 30] [--max-p99-ms 1000]"
-                            + " [--stores 10] [--products 200] [--concurrency 3] [--no-levels] [rate ...]");
+                            + " [--stores 10] [--products 200] [--concurrency 3] [--no-levels] [--backlog N] [rate ...]");
                     System.exit(0);
                 }
                 default -> Arrays.stream(argument.split(",")).filter(r -> !r.isBlank()).map(Double::valueOf).forEach(rates::add);
@@ -119,6 +123,9 @@ public final class InventoryBenchmark {
 
     private int run() throws Exception {
         try (BenchPlatform bench = BenchPlatform.start()) {
+            if (backlog > 0) {
+                return measureBacklog(bench.platform());
+            }
             try (ConfigurableApplicationContext service = startService(bench.platform())) {
                 return measure(bench.platform(), service);
             }
@@ -198,6 +205,57 @@ public final class InventoryBenchmark {
             System.out.println(table(steps));
             return 0;
         }
+    }
+
+    /**
+     * The processing rate on a backlog, against Kafka's own consumer on the same records: {@code backlog} sale lines
+     * are written first, {@code ConsumerPerformance} reads them, then the service starts and applies them all.
+     */
+    private int measureBacklog(LocalPlatform platform) throws Exception {
+        long written = 0;
+        try (Clients clients = new Clients(platform)) {
+            SplittableRandom random = new SplittableRandom(42);
+            while (written < backlog) {
+                written += clients.sendReceipt(random, stores, products);
+            }
+            clients.producer.flush();
+        }
+        log("%,d sale lines written", written);
+        String raw = consumerPerformance(platform, written);
+        try (ConfigurableApplicationContext service = startService(platform)) {
+            MeterRegistry meters = service.getBean(MeterRegistry.class);
+            long start = System.nanoTime();
+            while (applied(meters) < written) {
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.println();
+            System.out.println("| measure | result |");
+            System.out.println("| --- | --- |");
+            System.out.printf(Locale.ROOT, "| ConsumerPerformance on zmart.sales (%,d records) | %s |%n", written, raw);
+            System.out.printf(Locale.ROOT, "| inventory service, backlog of %,d sale lines (started to all applied, %d consumers, levels %s) | %,.0f lines/s (%.1f s) |%n",
+                    written, concurrency, publishLevels ? "on" : "off", written / seconds, seconds);
+        }
+        return 0;
+    }
+
+    /** Kafka's {@code ConsumerPerformance} over {@code records} of {@code zmart.sales}, in its own JVM. */
+    private static String consumerPerformance(LocalPlatform platform, long records) throws Exception {
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server", platform.bootstrapServers(), "--topic", Topics.SALES.name(),
+                "--messages", Long.toString(records), "--timeout", "60000", "--group", "inventory-bench-raw")
+                .redirectErrorStream(true).start();
+        List<String> lines = new String(tool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().toList();
+        if (tool.waitFor() != 0) {
+            throw new IllegalStateException("ConsumerPerformance failed: " + lines);
+        }
+        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms,
+        // fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec: the fetch figures leave the group join out.
+        String[] fields = lines.stream().filter(l -> l.matches("^\\d{4}-.*")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("ConsumerPerformance printed: " + lines)).split(",\\s*");
+        return String.format(Locale.ROOT, "%,.0f records/s (%s MB/s)", Double.parseDouble(fields[9]), fields[8]);
     }
 
     private void runStep(Step step, Clients clients, Supplier supplier, MeterRegistry meters) throws InterruptedException {
