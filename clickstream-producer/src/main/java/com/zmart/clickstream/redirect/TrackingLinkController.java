@@ -1,18 +1,18 @@
 package com.zmart.clickstream.redirect;
 
-import com.zmart.contracts.links.EmailLinkTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import com.zmart.clickstream.capture.ClickCapture;
 import com.zmart.clickstream.capture.ClickRequest;
 import com.zmart.clickstream.config.ClickstreamProperties;
 import com.zmart.clickstream.error.InvalidLinkException;
+import com.zmart.contracts.links.EmailLinkTokens;
 import com.zmart.events.ClickAction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,13 +37,13 @@ class TrackingLinkController {
     private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final ClickCapture capture;
-    private final ClickstreamProperties properties;
+    private final RedirectDestinations destinations;
     private final EmailLinkTokens tokens;
     private final MeterRegistry meters;
 
     TrackingLinkController(ClickCapture capture, ClickstreamProperties properties, MeterRegistry meters) {
         this.capture = capture;
-        this.properties = properties;
+        this.destinations = new RedirectDestinations(properties.allowedRedirectHosts());
         this.tokens = new EmailLinkTokens(properties.linkSecret());
         this.meters = meters;
     }
@@ -55,7 +55,8 @@ class TrackingLinkController {
         if (!CAMPAIGN.matcher(campaign).matches()) {
             throw new InvalidLinkException("campaign", "is not a campaign id");
         }
-        URI target = allowedDestination(destination);
+        URI target = destinations.allowed(destination)
+                .orElseThrow(() -> new InvalidLinkException("to", "is not an allowed destination"));
         String customer = tokens.customerOf(campaign, token)
                 .orElseThrow(() -> new InvalidLinkException("token", "does not verify for this campaign"));
         ClickRequest click = new ClickRequest(null, campaign, customer, "email-" + UUID.randomUUID(),
@@ -64,7 +65,7 @@ class TrackingLinkController {
         // The customer is sent on even when Kafka is down: a broken link would cost more than a missing click,
         // which is counted (zmart.clicks.rejected{reason=kafka-unavailable}) and logged.
         return capture.capture(List.of(click))
-                .orTimeout(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .orTimeout(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)
                 .handle((ids, failure) -> {
                     if (failure != null) {
                         meters.counter("zmart.clicks.rejected", "reason", "kafka-unavailable").increment();
@@ -72,21 +73,5 @@ class TrackingLinkController {
                     }
                     return redirect;
                 });
-    }
-
-    private URI allowedDestination(String destination) {
-        URI uri;
-        try {
-            uri = URI.create(destination);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidLinkException("to", "is not a URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getUserInfo() != null
-                || !properties.allowedRedirectHosts().contains(host)) {
-            throw new InvalidLinkException("to", "is not an allowed destination");
-        }
-        return uri;
     }
 }
