@@ -26,11 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays customer journeys of the coupon campaigns against the clickstream service over HTTP, at a steady rate:
- * the customer follows the tracking link of the campaign email ({@code GET /c/{campaign}/{token}}, which records a
- * {@code CLICKED_LINK} and redirects), views the coupon page, and, with a realistic drop-off, activates the coupon
- * and prints it ({@code POST /api/clicks/batch}, one session per journey). The customers are the register
- * simulator's ({@link DemoCustomers}) and the coupon is the one its registers redeem ({@link DemoCoupons}), so
- * that purchases can be attributed to campaigns.
+ * the customer opens the campaign email ({@code OPENED_EMAIL}, posted to {@code POST /api/clicks} as the mail
+ * service's open tracking would report it), and, with a realistic drop-off at each step, follows its tracking link
+ * ({@code GET /c/{campaign}/{token}}, which records a {@code CLICKED_LINK} and redirects), views the coupon page,
+ * activates the coupon and prints it ({@code POST /api/clicks/batch}, one session per journey). The customers are the
+ * register simulator's ({@link DemoCustomers}) and the coupon is the one its registers redeem ({@link DemoCoupons}),
+ * so that purchases can be attributed to campaigns.
  *
  * <p>Journeys are played one after the other, so one customer's journeys never overlap and reach Kafka in order.
  * The same seed gives the same journeys. A 503 is counted as refused and retried once, after the Retry-After the
@@ -39,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CampaignSimulator {
 
+    /** Share of the customers who opened the email that follow its link to the coupon page. */
+    public static final double FOLLOW_SHARE = 0.4;
     /** Share of the customers who viewed the coupon page that activate the coupon. */
     public static final double ACTIVATE_SHARE = 0.6;
     /** Share of the customers who activated the coupon that print it. */
@@ -88,7 +91,10 @@ public final class CampaignSimulator {
     public record ClickStep(ClickAction action, String url, String couponCode, Duration after) {
     }
 
-    /** One customer's visit: the email link, then the steps on the coupon page (all in one session). */
+    /**
+     * One customer's visit: the email opened, then perhaps its link followed and the steps on the coupon page, which
+     * share one session.
+     */
     public record Journey(String customerId, String campaignId, List<ClickStep> steps) {
 
         public Journey {
@@ -126,15 +132,21 @@ public final class CampaignSimulator {
     }
 
     /**
-     * The next journey drawn from {@code random}: a customer and a campaign, the email link, the coupon page, then
-     * {@code ACTIVATED_COUPON} for {@link #ACTIVATE_SHARE} of them and {@code PRINTED_COUPON} for {@link #PRINT_SHARE}
-     * of those. Pure: the same random state gives the same journey.
+     * The next journey drawn from {@code random}: a customer and a campaign, the email opened; for
+     * {@link #FOLLOW_SHARE} of them the email link and the coupon page; then {@code ACTIVATED_COUPON} for
+     * {@link #ACTIVATE_SHARE} of those and {@code PRINTED_COUPON} for {@link #PRINT_SHARE} of those. The open and the
+     * link have no delay of their own: the open is stamped now, the link by the service when it is followed. Pure:
+     * the same random state gives the same journey.
      */
     public static Journey journey(SplittableRandom random, CampaignSimulatorOptions options) {
         String customer = DemoCustomers.id(1 + random.nextInt(options.customers()));
         String campaign = options.campaigns().get(random.nextInt(options.campaigns().size()));
         String page = options.couponPage(campaign);
-        List<ClickStep> steps = new ArrayList<>(4);
+        List<ClickStep> steps = new ArrayList<>(5);
+        steps.add(new ClickStep(ClickAction.OPENED_EMAIL, options.emailPage(campaign), null, Duration.ZERO));
+        if (random.nextDouble() >= FOLLOW_SHARE) {
+            return new Journey(customer, campaign, steps);
+        }
         steps.add(new ClickStep(ClickAction.CLICKED_LINK, page, null, Duration.ZERO));
         steps.add(new ClickStep(ClickAction.VIEWED_PAGE, page, null, thinkTime(random)));
         if (random.nextDouble() < ACTIVATE_SHARE) {
@@ -197,29 +209,49 @@ public final class CampaignSimulator {
 
     /** Plays one journey; false when it stopped early because a click was refused for good. */
     private boolean play(Journey journey, String sessionId, ProgressListener listener) throws InterruptedException {
-        String page = journey.steps().get(0).url();
-        URI link = URI.create(options.serviceUrl().toString().replaceAll("/+$", "") + "/c/" + journey.campaignId() + "/"
+        ClickStep open = journey.steps().get(0);
+        ClickBody opened = click(journey, sessionId + "-email", open, clock.instant());
+        if (!send(post("/api/clicks", opened), 1, 202, listener)) {
+            return false;
+        }
+        if (journey.steps().size() == 1) {
+            return true; // Opened, not followed.
+        }
+
+        String page = journey.steps().get(1).url();
+        URI link = URI.create(serviceUrl("/c/" + journey.campaignId() + "/"
                 + tokens.tokenFor(journey.campaignId(), journey.customerId())
-                + "?to=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+                + "?to=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
         HttpRequest follow = HttpRequest.newBuilder(link).timeout(REQUEST_TIMEOUT).GET().build();
         if (!send(follow, 1, 302, listener)) {
             return false; // The link did not work: this customer never reaches the coupon page.
         }
 
         Instant at = clock.instant();
-        List<ClickBody> clicks = new ArrayList<>(journey.steps().size() - 1);
-        for (ClickStep step : journey.steps().subList(1, journey.steps().size())) {
+        List<ClickBody> clicks = new ArrayList<>(journey.steps().size() - 2);
+        for (ClickStep step : journey.steps().subList(2, journey.steps().size())) {
             at = at.plus(step.after());
-            clicks.add(new ClickBody(UUID.randomUUID().toString(), journey.campaignId(), journey.customerId(), sessionId,
-                    step.action().name(), step.url(), step.couponCode(), at.toString()));
+            clicks.add(click(journey, sessionId, step, at));
         }
-        // The same body (same event ids) on a retry: a duplicate is recognisable downstream.
-        HttpRequest post = HttpRequest.newBuilder(URI.create(options.serviceUrl().toString().replaceAll("/+$", "") + "/api/clicks/batch"))
+        return send(post("/api/clicks/batch", clicks), clicks.size(), 202, listener);
+    }
+
+    private static ClickBody click(Journey journey, String sessionId, ClickStep step, Instant at) {
+        return new ClickBody(UUID.randomUUID().toString(), journey.campaignId(), journey.customerId(), sessionId,
+                step.action().name(), step.url(), step.couponCode(), at.toString());
+    }
+
+    /** The body is built once, so a retry sends the same event ids: a copy is recognisable downstream. */
+    private HttpRequest post(String path, Object body) {
+        return HttpRequest.newBuilder(URI.create(serviceUrl(path)))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(clicks)))
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        return send(post, clicks.size(), 202, listener);
+    }
+
+    private String serviceUrl(String path) {
+        return options.serviceUrl().toString().replaceAll("/+$", "") + path;
     }
 
     /** The JSON of one click, as {@code /api/clicks} takes it. */

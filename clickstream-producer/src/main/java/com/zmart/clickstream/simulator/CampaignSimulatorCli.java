@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code campaign-simulator}: plays customer journeys of the coupon campaigns against the clickstream service. */
 @Command(name = "campaign-simulator", mixinStandardHelpOptions = true,
-        description = "Plays ZMart campaign journeys (email link, coupon page, activate, print) against the clickstream service.")
+        description = "Plays ZMart campaign journeys (email opened, its link, coupon page, activate, print) against the clickstream service.")
 public final class CampaignSimulatorCli implements Callable<Integer> {
 
     @Option(names = "--service-url", defaultValue = "${env:CLICKSTREAM_URL:-http://127.0.0.1:8090}",

@@ -102,6 +102,11 @@ public record CampaignSimulatorOptions(URI serviceUrl, double journeysPerSecond,
         return (base.endsWith("/") ? base : base + "/") + campaign;
     }
 
+    /** The web version of a campaign's email, under its coupon page: the address an email open is recorded with. */
+    public String emailPage(String campaign) {
+        return couponPage(campaign) + "/email";
+    }
+
     private static boolean isHttpUrl(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getUserInfo() == null;
