@@ -138,15 +138,24 @@ class ClickstreamIT {
         batch.get(3).put("url", "not a url");
         assertProblem(post("/api/clicks/batch", batch), 400, "[3].url");
 
-        List<Map<String, Object>> tooMany = IntStream.range(0, 51).mapToObj(i -> click("cust-000009", ClickAction.PRINTED_COUPON, null)).toList();
-        assertProblem(post("/api/clicks/batch", tooMany), 413, "at most 50");
-        assertProblem(postRaw("/api/clicks", "{\"pad\":\"" + "x".repeat(70_000) + "\"}"), 413, "exceeds");
+        List<Map<String, Object>> tooMany = IntStream.range(0, PlatformProperties.MAX_BATCH_SIZE + 1)
+                .mapToObj(i -> click("cust-000009", ClickAction.PRINTED_COUPON, UUID.randomUUID().toString())).toList();
+        JsonNode batchTooLarge = assertProblem(post("/api/clicks/batch", tooMany), 413, "at most 50");
+        assertThat(batchTooLarge.at("/errors/0/field").asText()).isEqualTo("body");
+        assertThat(batchTooLarge.get("maxBatchSize").asInt()).isEqualTo(PlatformProperties.MAX_BATCH_SIZE);
 
-        // A click sent after the rejected batch arrives; the batch's clicks never do.
+        JsonNode bodyTooLarge = assertProblem(postRaw("/api/clicks", "{\"pad\":\"" + "x".repeat(70_000) + "\"}"), 413, "exceeds");
+        assertThat(bodyTooLarge.at("/errors/0/field").asText()).isEqualTo("body");
+        assertThat(bodyTooLarge.get("maxBodyBytes").asInt()).isEqualTo(PlatformProperties.MAX_BODY_BYTES);
+
+        // A click sent after the rejected batches arrives (same customer, so same partition, after them); theirs never do.
         String marker = JSON.readTree(post("/api/clicks", click("cust-000009", ClickAction.OPENED_EMAIL, null)).body())
                 .get("eventIds").get(0).asText();
         awaitSeen(List.of(marker));
-        assertThat(seen.keySet()).doesNotContainAnyElementsOf(batch.stream().map(c -> (String) c.get("eventId")).toList());
+        List<Object> rejected = new ArrayList<>();
+        batch.forEach(c -> rejected.add(c.get("eventId")));
+        tooMany.forEach(c -> rejected.add(c.get("eventId")));
+        assertThat(seen.keySet()).doesNotContainAnyElementsOf(rejected.stream().map(String.class::cast).toList());
     }
 
     @Test
@@ -172,7 +181,12 @@ class ClickstreamIT {
     @Test
     @Order(5)
     void metricsHealthAndOpenApiAreServed() throws Exception {
-        assertThat(get("/actuator/prometheus").body()).contains("zmart_clicks_accepted_total").contains("zmart_clicks_rejected_total");
+        assertThat(get("/actuator/prometheus").body()).contains("zmart_clicks_accepted_total").contains("zmart_clicks_rejected_total")
+                .contains("zmart_clicks_produce_latency_seconds_count");
+        // One latency per acknowledged request: at least the 15 single clicks and the batch of the first test.
+        JsonNode latency = JSON.readTree(get("/actuator/metrics/zmart.clicks.produce.latency").body());
+        assertThat(measurement(latency, "COUNT")).isGreaterThanOrEqualTo(16);
+        assertThat(measurement(latency, "TOTAL_TIME")).isPositive();
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(health.body()).at("/components/kafka/status").asText()).isEqualTo("UP");
@@ -242,10 +256,20 @@ class ClickstreamIT {
         return click;
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String mentioned) throws Exception {
+    private JsonNode assertProblem(HttpResponse<String> response, int status, String mentioned) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
         assertThat(response.body()).contains(mentioned);
+        return JSON.readTree(response.body());
+    }
+
+    private static double measurement(JsonNode metric, String statistic) {
+        for (JsonNode measurement : metric.get("measurements")) {
+            if (measurement.get("statistic").asText().equals(statistic)) {
+                return measurement.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no " + statistic + " in " + metric);
     }
 
     private HttpResponse<String> post(String path, Object body) throws Exception {

@@ -28,7 +28,10 @@ public class ClickPublisher {
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
-    /** Completes when all clicks are durably written; fails with {@link DeliveryUnavailableException} otherwise. */
+    /**
+     * Completes when all clicks are durably written; fails with {@link DeliveryUnavailableException} otherwise, in which
+     * case some of them may still have been written (those sent before a failure, or whose acknowledgement timed out).
+     */
     public CompletableFuture<Void> publish(List<ClickEvent> clicks) {
         long started = System.nanoTime();
         CompletableFuture<?>[] sends = new CompletableFuture<?>[clicks.size()];

@@ -20,13 +20,14 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
 /**
- * Every error is an {@code application/problem+json} answer that says what is wrong and, for bad input, which
- * field. Rejections are counted by reason ({@code zmart.clicks.rejected}).
+ * Every error is an {@code application/problem+json} answer that says what is wrong and, for bad or too large input,
+ * which field. Rejections are counted by reason ({@code zmart.clicks.rejected}).
  */
 @RestControllerAdvice
 class ProblemHandlers extends ResponseEntityExceptionHandler {
@@ -49,21 +50,39 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         return badRequest("Invalid click", List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
-    @ExceptionHandler({BatchTooLargeException.class, PayloadTooLargeException.class})
-    ProblemDetail tooLarge(RuntimeException e) {
-        reject("too-large");
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    @ExceptionHandler(BatchTooLargeException.class)
+    ProblemDetail batchTooLarge(BatchTooLargeException e) {
+        return tooLarge("Batch too large", e.getMessage(),
+                new FieldProblem("body", "holds " + e.size() + " clicks, more than maxBatchSize (" + e.limit() + ")"),
+                "maxBatchSize", e.limit());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail bodyTooLarge(PayloadTooLargeException e) {
+        return tooLarge("Request body too large", e.getMessage(),
+                new FieldProblem("body", "is larger than maxBodyBytes (" + e.limit() + " bytes)"),
+                "maxBodyBytes", e.limit());
     }
 
     @ExceptionHandler(DeliveryUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(DeliveryUnavailableException e) {
         reject("kafka-unavailable");
         log.warn("Answering 503: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Clicks cannot be written to Kafka right now; nothing was accepted. Retry later.");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()))
-                .body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(retryAfter()).body(notConfirmed());
+    }
+
+    /**
+     * The servlet container gave up waiting for the answer (spring.mvc.async.request-timeout, set longer than the
+     * producer's delivery timeout). The sends may still complete, so this is the same "not confirmed" 503.
+     */
+    @Override
+    protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException e, HttpHeaders headers,
+                                                                        HttpStatusCode status, WebRequest request) {
+        reject("timeout");
+        log.warn("Answering 503: no answer from Kafka within the request timeout");
+        HttpHeaders withRetryAfter = HttpHeaders.copyOf(headers);
+        withRetryAfter.addAll(retryAfter());
+        return handleExceptionInternal(e, notConfirmed(), withRetryAfter, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler(InvalidLinkException.class)
@@ -101,7 +120,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(bodyTooLarge(tooLarge));
             }
         }
         String field = "body";
@@ -123,6 +142,33 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /**
+     * A 503 is "not confirmed", never "not written": a send that timed out may still reach the log, and the clicks of
+     * a batch sent before one failed may be written. A retry with the same event ids lets consumers see the copies.
+     */
+    private static ProblemDetail notConfirmed() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Kafka did not confirm the clicks in time. Some of them may have been written nonetheless: retry the "
+                        + "whole request after Retry-After seconds with the same eventIds.");
+        problem.setTitle("Clicks not confirmed");
+        return problem;
+    }
+
+    private HttpHeaders retryAfter() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
+        return headers;
+    }
+
+    /** A 413 names the field like a 400 does, and the limit it broke (named as its setting), so clients can split. */
+    private ProblemDetail tooLarge(String title, String detail, FieldProblem problem, String limitName, long limit) {
+        reject("too-large");
+        ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
+        tooLarge.setTitle(title);
+        tooLarge.setProperties(Map.of("errors", List.of(problem), limitName, limit));
+        return tooLarge;
     }
 
     private ProblemDetail badRequest(String title, List<FieldProblem> problems) {
