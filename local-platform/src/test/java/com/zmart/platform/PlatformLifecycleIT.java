@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,34 @@ class PlatformLifecycleIT {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(ProcessTrees.startedOutside(before)).as("processes left behind").isEmpty());
+    }
+
+    @Test
+    void noJava21IsOneLineFromTheCommandLineAndNothingIsLeftRunning() throws Exception {
+        // A runtime home that says it is Java 17: the registry cannot run on it, while Kafka and PostgreSQL start
+        // side by side with the registry's attempt and must be stopped again.
+        Path java17 = Files.createDirectories(data.resolve("jdk-17/bin"));
+        Files.writeString(java17.resolveSibling("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Files.writeString(java17.resolve("java"), "#!/bin/sh\nexit 1\n");
+        Path dataDirectory = data.resolve("platform");
+        ProcessBuilder command = new ProcessBuilder(javaCommand(LocalPlatformCli.class, "--data-dir",
+                dataDirectory.toString(), "--kafka-port", "0", "--registry-port", "0", "--postgres-port", "0",
+                "--connect-port", "0", "--smtp-port", "0"));
+        command.environment().put("ZMART_REGISTRY_JAVA_HOME", java17.getParent().toString());
+        Path errors = data.resolve("stderr.txt");
+        Process cli = command.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile()).start();
+        try {
+            assertThat(cli.waitFor(120, TimeUnit.SECONDS)).as("the command line gave up").isTrue();
+            assertThat(cli.exitValue()).isEqualTo(1);
+            List<String> ours = Files.readAllLines(errors).stream().filter(l -> l.startsWith("zmart-platform: ")).toList();
+            assertThat(ours).as("stderr: %s", Files.readString(errors)).singleElement().asString()
+                    .contains("ZMART_REGISTRY_JAVA_HOME=" + java17.getParent() + " is Java 17")
+                    .contains("needs Java 21 or newer");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(processesUsing(dataDirectory)).as("servers left on the data directory").isEmpty());
+        } finally {
+            cli.destroyForcibly();
+        }
     }
 
     /** What the command line printed, for failure messages. */

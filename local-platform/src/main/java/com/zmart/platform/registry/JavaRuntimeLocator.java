@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -13,7 +14,8 @@ import com.zmart.platform.PlatformStartupException;
 
 /**
  * Finds a Java runtime of at least a given feature version: Apicurio Registry 3 needs Java 21+, while the suite
- * itself runs on 17. Looks at {@code ZMART_REGISTRY_JAVA_HOME}, {@code JAVA_HOME}, this JVM, then the usual
+ * itself runs on 17. {@code ZMART_REGISTRY_JAVA_HOME}, when set, is the one place looked at (an operator who names a
+ * runtime means that one, and hears about it if it is too old); otherwise {@code JAVA_HOME}, this JVM, then the usual
  * system JVM directories.
  */
 public final class JavaRuntimeLocator {
@@ -26,11 +28,24 @@ public final class JavaRuntimeLocator {
     }
 
     public static Path javaExecutable(int minimumVersion) {
-        return find(minimumVersion, candidates()).orElseThrow(() -> new PlatformStartupException(
-                "Apicurio Registry needs Java " + minimumVersion + " or newer, and none was found in $"
-                        + ENV_OVERRIDE + ", $JAVA_HOME, this JVM or " + SYSTEM_JVM_DIRS
-                        + ". Install one (e.g. 'apt-get install openjdk-21-jre-headless' or a Temurin 21+ JDK) or set "
-                        + ENV_OVERRIDE + " to its home."));
+        return javaExecutable(minimumVersion, System.getenv());
+    }
+
+    static Path javaExecutable(int minimumVersion, Map<String, String> environment) {
+        String override = environment.get(ENV_OVERRIDE);
+        if (override != null && !override.isBlank()) {
+            Path home = Path.of(override);
+            return find(minimumVersion, List.of(home)).orElseThrow(() -> new PlatformStartupException(
+                    ENV_OVERRIDE + "=" + home + " is " + featureVersion(home).map(v -> "Java " + v)
+                            .orElse("not a Java runtime home (no release file or bin/java)")
+                            + ", but Apicurio Registry needs Java " + minimumVersion + " or newer: point "
+                            + ENV_OVERRIDE + " at a Java " + minimumVersion + "+ home, or unset it to search "
+                            + "$JAVA_HOME, this JVM and " + SYSTEM_JVM_DIRS.get(0) + "."));
+        }
+        return find(minimumVersion, candidates(environment)).orElseThrow(() -> new PlatformStartupException(
+                "Apicurio Registry needs Java " + minimumVersion + " or newer, and none was found in $JAVA_HOME, "
+                        + "this JVM or " + SYSTEM_JVM_DIRS + ". Install one (a Temurin or OpenJDK " + minimumVersion
+                        + "+ JDK or JRE) and set " + ENV_OVERRIDE + " to its home."));
     }
 
     static Optional<Path> find(int minimumVersion, List<Path> homes) {
@@ -38,10 +53,9 @@ public final class JavaRuntimeLocator {
                 .map(home -> home.resolve("bin/java")).filter(Files::isExecutable).findFirst();
     }
 
-    private static List<Path> candidates() {
+    private static List<Path> candidates(Map<String, String> environment) {
         List<Path> homes = new ArrayList<>();
-        Optional.ofNullable(System.getenv(ENV_OVERRIDE)).map(Path::of).ifPresent(homes::add);
-        Optional.ofNullable(System.getenv("JAVA_HOME")).map(Path::of).ifPresent(homes::add);
+        Optional.ofNullable(environment.get("JAVA_HOME")).map(Path::of).ifPresent(homes::add);
         homes.add(Path.of(System.getProperty("java.home")));
         for (Path dir : SYSTEM_JVM_DIRS) {
             if (Files.isDirectory(dir)) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 
 import com.zmart.platform.PlatformStartupException;
 import org.junit.jupiter.api.Test;
@@ -43,10 +44,28 @@ class JavaRuntimeLocatorTest {
     @Test
     void theErrorNamesTheFix() {
         // No runtime of version 999 exists anywhere: the message must say what to install or set.
-        assertThatThrownBy(() -> JavaRuntimeLocator.javaExecutable(999))
+        assertThatThrownBy(() -> JavaRuntimeLocator.javaExecutable(999, Map.of()))
                 .isInstanceOf(PlatformStartupException.class)
                 .hasMessageContaining("needs Java 999 or newer")
                 .hasMessageContaining("ZMART_REGISTRY_JAVA_HOME");
+    }
+
+    @Test
+    void anOverrideIsTheOnlyPlaceLookedAt() throws IOException {
+        Path java25 = fakeRuntime("25", "\"25.0.1\"");
+        assertThat(JavaRuntimeLocator.javaExecutable(21, Map.of("ZMART_REGISTRY_JAVA_HOME", java25.toString())))
+                .isEqualTo(java25.resolve("bin/java"));
+
+        // Too old: an error naming the variable and its version, even though a newer runtime may exist elsewhere.
+        Path java17 = fakeRuntime("17", "\"17.0.15\"");
+        assertThatThrownBy(() -> JavaRuntimeLocator.javaExecutable(21,
+                Map.of("ZMART_REGISTRY_JAVA_HOME", java17.toString(), "JAVA_HOME", java25.toString())))
+                .isInstanceOf(PlatformStartupException.class)
+                .hasMessageContaining("ZMART_REGISTRY_JAVA_HOME=" + java17 + " is Java 17")
+                .hasMessageContaining("Java 21 or newer");
+        assertThatThrownBy(() -> JavaRuntimeLocator.javaExecutable(21,
+                Map.of("ZMART_REGISTRY_JAVA_HOME", jvms.resolve("nowhere").toString())))
+                .hasMessageContaining("is not a Java runtime home");
     }
 
     private Path fakeRuntime(String name, String version) throws IOException {
