@@ -3,6 +3,7 @@
 # hopping-1h-5m, attribution) against the raw consume rate of the same topic with Kafka's own consumer performance
 # tool (org.apache.kafka.tools.ConsumerPerformance), same platform, same records, same run.
 # Usage: bench/sales-trends.sh [lines (default 200000)] [stream threads (default 1)]
+#        JDK_JAVA_OPTIONS=-Dbench.streams=commit.interval.ms=1000 bench/sales-trends.sh ...   (compare Streams settings)
 #        SKIP_UPSTREAM=1 bench/sales-trends.sh ...   (upstream modules already installed in ~/.m2)
 # Starts (and stops) its own platform (Kafka, registry; no Connect) on free ports; prints a Markdown table for
 # docs/performance.md. Everything shares this machine's cores: the topology, the broker and the registry.

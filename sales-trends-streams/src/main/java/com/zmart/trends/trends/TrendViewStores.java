@@ -1,5 +1,6 @@
 package com.zmart.trends.trends;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.zmart.streams.state.InternalAvroSerde;
@@ -17,8 +18,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * exactly where the last committed transaction left it:
  * <ul>
  *   <li>{@code trends-<kind>}: the totals per store/department and window, queried over REST;</li>
- *   <li>{@code trends-<kind>-members}: the transactions and customers already counted in each window, kept only while
- *       the window still accepts lines;</li>
+ *   <li>{@code trends-<kind>-seen}: each transaction and customer of a group at the event times it was seen, kept
+ *       while a window that could hold it still accepts lines ({@link WindowMembers});</li>
  *   <li>{@code trends-<kind>-changed}: the windows changed since the last emission.</li>
  * </ul>
  */
@@ -35,7 +36,7 @@ public final class TrendViewStores {
     }
 
     static String membersStoreName(String windowKind) {
-        return PREFIX + windowKind + "-members";
+        return PREFIX + windowKind + "-seen";
     }
 
     static String changedStoreName(String windowKind) {
@@ -49,13 +50,17 @@ public final class TrendViewStores {
                                 window.size(), false),
                         Serdes.String(), new InternalAvroSerde<>(SalesTrendAggregate.class))
                 .withCachingEnabled();
+        // A line at t reads members seen up to one window size before its earliest window: t - 2 size, and t itself
+        // may be a grace behind stream time. Each member is stored at one instant (1 ms "windows").
         StoreBuilder<WindowStore<String, Boolean>> members = Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(membersStoreName(kind), window.size().plus(properties.grace()),
-                                window.size(), false),
+                        Stores.persistentWindowStore(membersStoreName(kind),
+                                window.size().multipliedBy(2).plus(properties.grace()), Duration.ofMillis(1), false),
                         Serdes.String(), Serdes.Boolean())
                 .withCachingEnabled();
+        // Cached: a window changed by many lines between two commits reaches the changelog once.
         StoreBuilder<KeyValueStore<String, Long>> changed = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(changedStoreName(kind)), Serdes.String(), Serdes.Long());
+                        Stores.inMemoryKeyValueStore(changedStoreName(kind)), Serdes.String(), Serdes.Long())
+                .withCachingEnabled();
         return List.of(totals, members, changed);
     }
 }

@@ -17,7 +17,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * unique sale lines → re-key storeId/department, partitioned by store ("sales-by-store-department")
  *   → every window of every configured view (tumbling-1m, hopping-1h-5m, ...) covering the line's event time:
- *     totals [trends-&lt;kind&gt;], distinct transactions and customers [trends-&lt;kind&gt;-members],
+ *     totals [trends-&lt;kind&gt;], transactions and customers seen per group [trends-&lt;kind&gt;-seen],
  *     changed windows [trends-&lt;kind&gt;-changed] (WindowedTrendsProcessor)
  *   → each emit interval, the changed windows as SalesTrend, key storeId/department/kind/windowStart
  *     → zmart.sales-trends (see ADR 0009)

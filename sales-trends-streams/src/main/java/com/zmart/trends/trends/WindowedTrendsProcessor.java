@@ -2,7 +2,9 @@ package com.zmart.trends.trends;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ import com.zmart.trends.state.SalesTrendAggregate;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>Why not the DSL's windowed aggregate: its aggregator does not know which window it adds to, so distinct
  * transactions and customers had to be kept as sets inside the totals, and every line re-read and re-wrote them in
  * each of its (twelve, for an hour hopping by 5 minutes) windows: the cost of a line grew with its windows' traffic.
- * Here a per-window members store answers "already counted?" with one lookup, and the totals stay small.
+ * Here a members store answers "already counted?" for all of a line's windows at once, and the totals stay small.
  *
  * <p>Changed windows are recorded in a changelogged store and emitted from a wall-clock punctuation. Under
  * exactly-once the store updates and the emitted records commit together, so a crash neither loses an emission nor
@@ -74,7 +77,8 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
             String kind = window.kind();
             views.add(new View(kind, window.timeWindows(properties.grace()),
                     context.getStateStore(TrendViewStores.totalsStoreName(kind)),
-                    new WindowMembers(context.getStateStore(TrendViewStores.membersStoreName(kind))),
+                    new WindowMembers(context.getStateStore(TrendViewStores.membersStoreName(kind)),
+                            window.size().toMillis()),
                     context.getStateStore(TrendViewStores.changedStoreName(kind)),
                     // Shared by the tasks of a thread: metrics late-sale-lines-dropped-rate/-total, group
                     // stream-zmart-sales-trends-metrics, tag zmart-sales-trends-id=<kind>.
@@ -88,26 +92,40 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     public void process(Record<String, Sale> record) {
         String group = record.key();
         Sale sale = record.value();
+        long time = record.timestamp();
         long closedBefore = context.currentStreamTimeMs() - properties.grace().toMillis();
         for (View view : views) {
-            for (var window : view.windows.windowsFor(record.timestamp()).entrySet()) {
-                long start = window.getKey();
-                if (window.getValue().end() <= closedBefore) {
-                    view.lateLines.record();
-                    log.debug("Sale line {}/{} is later than the grace for {} window {}; not counted there",
-                            sale.getTransactionId(), sale.getLineNumber(), view.kind, start);
-                    continue;
-                }
+            long[] starts = openWindowStarts(view, sale, time, closedBefore);
+            boolean[] newTransaction = view.members.addTransaction(group, sale.getTransactionId(), time, starts);
+            boolean[] newCustomer = view.members.addCustomer(group, sale.getCustomerId(), time, starts);
+            for (int i = 0; i < starts.length; i++) {
+                long start = starts[i];
                 SalesTrendAggregate totals = Objects.requireNonNullElseGet(view.totals.fetch(group, start),
                         SalesTrendAggregator::empty);
-                boolean newTransaction = view.members.addTransaction(group, sale.getTransactionId(), start);
-                boolean newCustomer = view.members.addCustomer(group, sale.getCustomerId(), start);
-                view.totals.put(group, SalesTrendAggregator.add(totals, sale, newTransaction, newCustomer), start);
+                view.totals.put(group, SalesTrendAggregator.add(totals, sale, newTransaction[i], newCustomer[i]),
+                        start);
                 String changed = new ChangedWindow(group, start).encoded();
                 Long latest = view.changed.get(changed);
-                view.changed.put(changed, latest == null ? record.timestamp() : Math.max(latest, record.timestamp()));
+                view.changed.put(changed, latest == null ? time : Math.max(latest, time));
             }
         }
+    }
+
+    /** The starts of the view's windows that cover {@code time} and still accept lines; counts the others as late. */
+    private static long[] openWindowStarts(View view, Sale sale, long time, long closedBefore) {
+        Map<Long, ? extends Window> windows = view.windows.windowsFor(time);
+        long[] starts = new long[windows.size()];
+        int open = 0;
+        for (var window : windows.entrySet()) {
+            if (window.getValue().end() <= closedBefore) {
+                view.lateLines.record();
+                log.debug("Sale line {}/{} is later than the grace for {} window {}; not counted there",
+                        sale.getTransactionId(), sale.getLineNumber(), view.kind, window.getKey());
+            } else {
+                starts[open++] = window.getKey();
+            }
+        }
+        return open == starts.length ? starts : Arrays.copyOf(starts, open);
     }
 
     /** Forwards the latest figures of every window changed since the last call, timestamped by its latest line. */

@@ -114,12 +114,25 @@ public final class SalesTrendsBenchmark {
         return figures.split(",");
     }
 
+    /** The thread count, plus any Streams settings given as -Dbench.streams=key=value,key=value (to compare them). */
+    private static Map<String, String> streamsOverrides(int threads) {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
+        for (String setting : System.getProperty("bench.streams", "").split(",")) {
+            if (!setting.isBlank()) {
+                overrides.put(setting.substring(0, setting.indexOf('=')).trim(),
+                        setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        log("Streams overrides: " + overrides);
+        return overrides;
+    }
+
     private static Result runTopology(LocalPlatform platform, Path stateDir, int threads) throws Exception {
         SalesTrendsProperties properties = properties(platform, stateDir);
         StreamsRuntimeSettings settings = new StreamsRuntimeSettings(APPLICATION_ID, platform.bootstrapServers(),
                 stateDir.toString(), 1, Topics.SALES_TRENDS_DLT.name(),
-                EvenPartitionProgress.withOverrides(
-                        Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads))));
+                EvenPartitionProgress.withOverrides(streamsOverrides(threads)));
         CountDownLatch running = new CountDownLatch(1);
         try (DeadLetterPublisher deadLetters = settings.deadLetterPublisher();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {

@@ -97,6 +97,32 @@ class TrendsTopologyTest extends TopologyTestBase {
     }
 
     @Test
+    void aCustomerSeenLaterFirstIsStillNewToTheEarlierWindowsOnly() {
+        // Out of order, within the grace: 10:05:10 arrives before 10:04:50. The hour windows 09:10..10:00 hold both
+        // purchases and count the customer once; 09:05 holds only 10:04:50, 10:05 only 10:05:10: new in each.
+        driver.buy(sale("t-2", 1, "cust-1", "1.00", 1).setPurchasedAt(T0.plusSeconds(5 * 60 + 10)).build());
+        driver.buy(sale("t-1", 1, "cust-1", "1.00", 1).setPurchasedAt(T0.plusSeconds(4 * 60 + 50)).build());
+        // A second line of t-1 with another time (registers do not write that) is still the same transaction.
+        driver.buy(sale("t-1", 2, "cust-1", "1.00", 1).setPurchasedAt(T0.plusSeconds(4 * 60 + 55)).build());
+
+        Map<String, SalesTrend> latest = driver.latestTrends();
+        Map<Instant, SalesTrend> hourly = latest.values().stream().filter(t -> t.getWindowKind().equals(HOPPING))
+                .collect(Collectors.toMap(SalesTrend::getWindowStart, t -> t));
+        assertThat(hourly).hasSize(13);
+        hourly.forEach((start, trend) -> {
+            boolean onlyT1 = start.equals(Instant.parse("2025-03-01T09:05:00Z"));
+            boolean onlyT2 = start.equals(T0.plusSeconds(5 * 60));
+            assertThat(trend.getDistinctCustomers()).as("customers of %s", start).isEqualTo(1);
+            assertThat(trend.getTransactions()).as("transactions of %s", start).isEqualTo(onlyT1 || onlyT2 ? 1 : 2);
+            assertThat(trend.getUnits()).as("units of %s", start).isEqualTo(onlyT1 ? 2 : onlyT2 ? 1 : 3);
+        });
+        SalesTrend minute = latest.get("store-001/grocery/tumbling-1m/2025-03-01T10:04:00Z");
+        assertThat(minute.getTransactions()).as("t-1's two lines in 10:04").isEqualTo(1);
+        assertThat(minute.getDistinctCustomers()).isEqualTo(1);
+        assertThat(minute.getUnits()).isEqualTo(2);
+    }
+
+    @Test
     void aHoppingViewCountsALineInEveryHourLongWindowThatCoversIt() {
         driver.buy(sale("t-1", 1, "cust-1", "4.00", 1).setPurchasedAt(T0.plusSeconds(90)).build());
 
