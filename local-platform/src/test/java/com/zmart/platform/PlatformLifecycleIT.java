@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -58,29 +59,63 @@ class PlatformLifecycleIT {
                 assertThat(ProcessTrees.startedOutside(before)).as("processes left behind").isEmpty());
     }
 
+    // Each bad start below goes through the command line, where Kafka and PostgreSQL start side by side with the
+    // registry's attempt: the user sees one line and an exit code, and what did start is stopped again.
+
     @Test
     void noJava21IsOneLineFromTheCommandLineAndNothingIsLeftRunning() throws Exception {
-        // A runtime home that says it is Java 17: the registry cannot run on it, while Kafka and PostgreSQL start
-        // side by side with the registry's attempt and must be stopped again.
+        // A runtime home that says it is Java 17.
         Path java17 = Files.createDirectories(data.resolve("jdk-17/bin"));
         Files.writeString(java17.resolveSibling("release"), "JAVA_VERSION=\"17.0.15\"\n");
         Files.writeString(java17.resolve("java"), "#!/bin/sh\nexit 1\n");
+
+        assertThat(commandLineGivingUp(Map.of("ZMART_REGISTRY_JAVA_HOME", java17.getParent().toString()), 0))
+                .contains("ZMART_REGISTRY_JAVA_HOME=" + java17.getParent() + " is Java 17")
+                .contains("needs Java 21 or newer");
+    }
+
+    @Test
+    void aRegistryThatDiesIsOneLineFromTheCommandLineAndNothingIsLeftRunning() throws Exception {
+        // A corrupt server jar in the download cache: the registry JVM starts and exits at once.
+        Path cache = data.resolve("cache");
+        Files.writeString(Files.createDirectories(cache.resolve("apicurio-registry-3.3.3")).resolve("quarkus-run.jar"),
+                "not a jar");
+
+        assertThat(commandLineGivingUp(Map.of("ZMART_CACHE_DIR", cache.toString()), 0))
+                .contains("The Schema Registry (Apicurio) exited during startup")
+                .contains("corrupt jarfile")
+                .contains("registry.log");
+    }
+
+    @Test
+    void aTakenPortIsOneLineFromTheCommandLineAndNothingIsLeftRunning() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
+            assertThat(commandLineGivingUp(Map.of(), taken.getLocalPort()))
+                    .contains("Port " + taken.getLocalPort() + " for the Schema Registry is already in use")
+                    .contains("--registry-port");
+        }
+    }
+
+    /**
+     * Runs bin/zmart-platform's main class until it gives up, checks it exits with 1 and leaves no server on its data
+     * directory, and returns the one line it printed about the failure.
+     */
+    private String commandLineGivingUp(Map<String, String> environment, int registryPort) throws Exception {
         Path dataDirectory = data.resolve("platform");
         ProcessBuilder command = new ProcessBuilder(javaCommand(LocalPlatformCli.class, "--data-dir",
-                dataDirectory.toString(), "--kafka-port", "0", "--registry-port", "0", "--postgres-port", "0",
-                "--connect-port", "0", "--smtp-port", "0"));
-        command.environment().put("ZMART_REGISTRY_JAVA_HOME", java17.getParent().toString());
+                dataDirectory.toString(), "--kafka-port", "0", "--registry-port", Integer.toString(registryPort),
+                "--postgres-port", "0", "--connect-port", "0", "--smtp-port", "0"));
+        command.environment().putAll(environment);
         Path errors = data.resolve("stderr.txt");
         Process cli = command.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile()).start();
         try {
             assertThat(cli.waitFor(120, TimeUnit.SECONDS)).as("the command line gave up").isTrue();
             assertThat(cli.exitValue()).isEqualTo(1);
-            List<String> ours = Files.readAllLines(errors).stream().filter(l -> l.startsWith("zmart-platform: ")).toList();
-            assertThat(ours).as("stderr: %s", Files.readString(errors)).singleElement().asString()
-                    .contains("ZMART_REGISTRY_JAVA_HOME=" + java17.getParent() + " is Java 17")
-                    .contains("needs Java 21 or newer");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(processesUsing(dataDirectory)).as("servers left on the data directory").isEmpty());
+            List<String> ours = Files.readAllLines(errors).stream().filter(l -> l.startsWith("zmart-platform: ")).toList();
+            assertThat(ours).as("stderr: %s", Files.readString(errors)).hasSize(1);
+            return ours.get(0);
         } finally {
             cli.destroyForcibly();
         }
