@@ -50,8 +50,8 @@ public final class TrendViewStores {
                                 window.size(), false),
                         Serdes.String(), new InternalAvroSerde<>(SalesTrendAggregate.class))
                 .withCachingEnabled();
-        // A line at t reads members seen up to one window size before its earliest window: t - 2 size, and t itself
-        // may be a grace behind stream time. Each member is stored at one instant (1 ms "windows").
+        // A line at t reads the members seen within its windows (t - size, t + size), and t may itself be up to
+        // size + grace behind stream time: kept 2 size + grace. Each member is stored at one instant (1 ms "windows").
         StoreBuilder<WindowStore<String, Boolean>> members = Stores.windowStoreBuilder(
                         Stores.persistentWindowStore(membersStoreName(kind),
                                 window.size().multipliedBy(2).plus(properties.grace()), Duration.ofMillis(1), false),
