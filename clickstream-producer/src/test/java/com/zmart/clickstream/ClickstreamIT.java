@@ -202,6 +202,9 @@ class ClickstreamIT {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).contains("5");
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+            // The click was sent without an eventId: the 503 names the one drawn for it, to retry with.
+            assertThat(JSON.readTree(refused.body()).get("eventIds")).as(refused.body()).hasSize(1)
+                    .allSatisfy(id -> assertThat(id.asText()).matches("[0-9a-f-]{36}"));
             assertThat(get("/actuator/health/kafka").statusCode()).isEqualTo(503);
         } finally {
             platform.resumeKafka();

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.zmart.clickstream.config.ClickstreamProperties;
 import com.zmart.clickstream.delivery.ClickPublisher;
+import com.zmart.clickstream.delivery.DeliveryUnavailableException;
 import com.zmart.clickstream.error.InvalidClickException;
 import com.zmart.events.ClickEvent;
 import io.micrometer.core.instrument.Counter;
@@ -41,10 +43,21 @@ public class ClickCapture {
         for (int i = 0; i < requests.size(); i++) {
             events.add(toEvent(requests.get(i), now, requests.size() == 1 ? "" : "[" + i + "]."));
         }
-        return publisher.publish(events).thenApply(done -> {
+        List<String> ids = events.stream().map(ClickEvent::getEventId).toList();
+        return publisher.publish(events).handle((done, failure) -> {
+            if (failure != null) {
+                throw notConfirmed(ids, failure);
+            }
             accepted.increment(events.size());
-            return events.stream().map(ClickEvent::getEventId).toList();
+            return ids;
         });
+    }
+
+    /** A failure carries the ids, so a client that sent none can still retry with the ones drawn here (ADR 0006). */
+    private static RuntimeException notConfirmed(List<String> ids, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof DeliveryUnavailableException unavailable ? unavailable.forEvents(ids)
+                : new CompletionException(cause);
     }
 
     private ClickEvent toEvent(ClickRequest request, Instant now, String fieldPrefix) {

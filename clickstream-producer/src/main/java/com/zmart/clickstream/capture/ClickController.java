@@ -36,8 +36,9 @@ class ClickController {
 
     @PostMapping
     @Operation(summary = "Capture one click",
-            description = "Answers once Kafka has acknowledged the click or failed to. Send an eventId: a retry with the "
-                    + "same one is recognisable as a copy downstream; without it every attempt gets a new id.")
+            description = "Answers once Kafka has acknowledged the click or failed to. Send an eventId: a retry with "
+                    + "the same one is recognisable as a copy downstream. Without one, the service draws it and "
+                    + "returns it in the 202 body or in the 503 problem's eventIds.")
     @ApiResponse(responseCode = "202", description = "Acknowledged by Kafka: written to every in-sync replica (acks=all, "
             + "idempotent producer)")
     @ApiResponse(responseCode = "400", description = "Invalid click; nothing was produced. The problem names the field")
@@ -52,8 +53,9 @@ class ClickController {
     @PostMapping("/batch")
     @Operation(summary = "Capture many clicks: 202 once Kafka has acknowledged every one",
             description = "Validated whole before anything is sent. Not atomic: the clicks are sent one by one with the "
-                    + "idempotent producer, so after a 503 some of them may be written. Send eventIds and retry the whole "
-                    + "batch with the same ones; a click without an eventId gets a new one at every attempt.")
+                    + "idempotent producer, so after a 503 some of them may be written. Send eventIds and retry the "
+                    + "whole batch with the same ones (for clicks sent without one, the ids drawn are in the 503 "
+                    + "problem's eventIds).")
     @ApiResponse(responseCode = "202", description = "Every click acknowledged by Kafka: written to every in-sync replica "
             + "(acks=all, idempotent producer)")
     @ApiResponse(responseCode = "400", description = "A click is invalid; nothing was produced. The problem names "

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 /** One click as a client posts it. */
 public record ClickRequest(
-        @Schema(description = "Client-chosen UUID; a retried request with the same id is recognisable downstream. Generated when absent, and then new at every attempt.")
+        @Schema(description = "Client-chosen UUID; a retried request with the same id is recognisable downstream. Generated when absent and returned in the answer (the 202 body, or the 503 problem's eventIds).")
         @Pattern(regexp = UUID, message = "must be a UUID") String eventId,
         @NotBlank @Size(max = 64) @Pattern(regexp = ID, message = "must be letters, digits, '.', '_' or '-'") String campaignId,
         @NotBlank @Size(max = 64) @Pattern(regexp = ID, message = "must be letters, digits, '.', '_' or '-'") String customerId,

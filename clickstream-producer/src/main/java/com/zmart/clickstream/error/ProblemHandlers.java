@@ -68,7 +68,8 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unavailable(DeliveryUnavailableException e) {
         reject("kafka-unavailable");
         log.warn("Answering 503: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(retryAfter()).body(notConfirmed());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(retryAfter())
+                .body(notConfirmed(e.eventIds()));
     }
 
     /**
@@ -82,7 +83,8 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         log.warn("Answering 503: no answer from Kafka within the request timeout");
         HttpHeaders withRetryAfter = HttpHeaders.copyOf(headers);
         withRetryAfter.addAll(retryAfter());
-        return handleExceptionInternal(e, notConfirmed(), withRetryAfter, HttpStatus.SERVICE_UNAVAILABLE, request);
+        return handleExceptionInternal(e, notConfirmed(List.of()), withRetryAfter, HttpStatus.SERVICE_UNAVAILABLE,
+                request);
     }
 
     @ExceptionHandler(InvalidLinkException.class)
@@ -148,11 +150,15 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
      * A 503 is "not confirmed", never "not written": a send that timed out may still reach the log, and the clicks of
      * a batch sent before one failed may be written. A retry with the same event ids lets consumers see the copies.
      */
-    private static ProblemDetail notConfirmed() {
+    /** With the clicks' ids when known: the client's own, or those drawn for clicks sent without one. */
+    private static ProblemDetail notConfirmed(List<String> eventIds) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "Kafka did not confirm the clicks in time. Some of them may have been written nonetheless: retry the "
                         + "whole request after Retry-After seconds with the same eventIds.");
         problem.setTitle("Clicks not confirmed");
+        if (!eventIds.isEmpty()) {
+            problem.setProperty("eventIds", eventIds);
+        }
         return problem;
     }
 
