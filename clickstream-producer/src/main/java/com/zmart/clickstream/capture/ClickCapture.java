@@ -55,7 +55,8 @@ public class ClickCapture {
 
     /** A failure carries the ids, so a client that sent none can still retry with the ones drawn here (ADR 0006). */
     private static RuntimeException notConfirmed(List<String> ids, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
         return cause instanceof DeliveryUnavailableException unavailable ? unavailable.forEvents(ids)
                 : new CompletionException(cause);
     }
