@@ -148,9 +148,9 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
 
     /**
      * A 503 is "not confirmed", never "not written": a send that timed out may still reach the log, and the clicks of
-     * a batch sent before one failed may be written. A retry with the same event ids lets consumers see the copies.
+     * a batch sent before one failed may be written. A retry with the same event ids lets consumers see the copies, so
+     * the ids go with it when known: the client's own, or those drawn for clicks sent without one.
      */
-    /** With the clicks' ids when known: the client's own, or those drawn for clicks sent without one. */
     private static ProblemDetail notConfirmed(List<String> eventIds) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "Kafka did not confirm the clicks in time. Some of them may have been written nonetheless: retry the "
