@@ -4,23 +4,40 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Loopback port helpers: every component of the platform listens on 127.0.0.1 only. */
 public final class Ports {
 
     public static final String LOOPBACK = "127.0.0.1";
+    private static final int ATTEMPTS = 1_000;
+
+    /**
+     * Every port this JVM has handed out. A probe socket is closed before its port is used, so the OS can offer the
+     * same port to the next probe; a KRaft node, for one, is configured with two ports before it binds either.
+     * Remembering them means no two components of this JVM (nor two platforms of one test run) ever get one port.
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
 
-    /** A port that is free right now, for components configured with port 0 ("any"). */
+    /** A port free right now and never handed out before by this JVM, for components configured with port 0. */
     public static int anyFree() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new PlatformStartupException("Cannot find a free port on " + LOOPBACK + ": " + e.getMessage(), e);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new PlatformStartupException("Cannot find a free port on " + LOOPBACK + ": " + e.getMessage(), e);
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
         }
+        throw new PlatformStartupException("Cannot find a free port on " + LOOPBACK + " that this process has not "
+                + "handed out already (" + HANDED_OUT.size() + " handed out)");
     }
 
     /** Resolves 0 to a free port and fails with a clear message when a fixed port is taken. */
@@ -31,10 +48,12 @@ public final class Ports {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(LOOPBACK, port));
-            return port;
         } catch (IOException e) {
             throw new PlatformStartupException("Port " + port + " for " + component + " is already in use on "
                     + LOOPBACK + ": stop the process that holds it, or choose another port with " + option + ".");
         }
+        // A fixed port is the caller's; anyFree must not offer it to another component before it is bound.
+        HANDED_OUT.add(port);
+        return port;
     }
 }

@@ -80,6 +80,25 @@ class KafkaBrokersIT {
         }
     }
 
+    /**
+     * Each node needs two ports chosen before it binds either; two clusters started side by side, again and again,
+     * took one port twice before ports were remembered (the listeners' "two listeners on the same port" failure).
+     */
+    @Test
+    void clustersStartedSideBySideAgainAndAgainNeverShareAPort() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            Path first = data.resolve("round-" + round + "-a");
+            Path second = data.resolve("round-" + round + "-b");
+            var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> KafkaBrokers.start(3, 0, second));
+            try (KafkaBrokers kafka = KafkaBrokers.start(3, 0, first); KafkaBrokers sideBySide = other.join()) {
+                assertThat(kafka.bootstrapServers().split(",")).hasSize(3)
+                        .doesNotContainAnyElementsOf(List.of(sideBySide.bootstrapServers().split(",")));
+                TopicProvisioner.createMissing(kafka.bootstrapServers(), List.of(Topics.CLICKS), (short) 3);
+                TopicProvisioner.createMissing(sideBySide.bootstrapServers(), List.of(Topics.CLICKS), (short) 3);
+            }
+        }
+    }
+
     private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
