@@ -30,7 +30,7 @@ import com.zmart.platform.junit.LocalPlatformExtension;
 import com.zmart.platform.junit.LocalPlatformTest;
 import com.zmart.streams.error.DeadLetters;
 import com.zmart.streams.runtime.ManagedKafkaStreams;
-import com.zmart.trends.trends.TrendViewStores;
+import com.zmart.trends.trends.TrendStores;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
@@ -228,7 +228,7 @@ class SalesTrendsIT {
                 JsonNode fromSecond = JSON.readTree(awaitOk(secondPort, path).body());
                 assertThat(fromSecond).as(store).isEqualTo(fromFirst);
                 // One of the two instances does not own the store, so one of the two answers was forwarded.
-                int owner = secondStreams.queryMetadataForKey(TrendViewStores.totalsStoreName("tumbling-1m"), store,
+                int owner = secondStreams.queryMetadataForKey(TrendStores.PANES, store,
                         Serdes.String().serializer()).activeHost().port();
                 assertThat(owner).isIn(port, secondPort);
             }

@@ -4,7 +4,7 @@ import com.zmart.streams.interactivequeries.InteractiveQueries;
 import com.zmart.streams.interactivequeries.InteractiveQueries.KeyQuery;
 import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.config.TrendWindow;
-import com.zmart.trends.trends.TrendViewStores;
+import com.zmart.trends.trends.TrendStores;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Current sales trends of a store, from the window stores of whichever instance owns the store (all departments of a
+ * Current sales trends of a store, built from the panes of whichever instance owns the store (all departments of a
  * store live on one partition, so one instance answers).
  */
 @RestController
@@ -49,8 +49,8 @@ class TrendsController {
                       HttpServletRequest request) {
         String store = QueryParameters.id("storeId", storeId);
         TrendWindow view = QueryParameters.window(properties.trends(), window);
-        return queries.query(new KeyQuery<>(TrendViewStores.totalsStoreName(view.kind()), store, Serdes.String().serializer(),
-                access -> trendQueries.latestPerDepartment(access, store, view), pathOf(request), StoreTrends.class,
+        return queries.query(new KeyQuery<>(TrendStores.PANES, store, Serdes.String().serializer(),
+                access -> trendQueries.latestPerDepartment(TrendQueries.panes(access), store, view), pathOf(request), StoreTrends.class,
                 TrendQueries.notFound(store, view)), forwarded);
     }
 
@@ -68,8 +68,8 @@ class TrendsController {
         String dept = QueryParameters.id("department", department);
         TrendWindow view = QueryParameters.window(properties.trends(), window);
         int count = QueryParameters.limit(limit);
-        return queries.query(new KeyQuery<>(TrendViewStores.totalsStoreName(view.kind()), store, Serdes.String().serializer(),
-                access -> trendQueries.latestWindows(access, store, dept, view, count), pathOf(request),
+        return queries.query(new KeyQuery<>(TrendStores.PANES, store, Serdes.String().serializer(),
+                access -> trendQueries.latestWindows(TrendQueries.panes(access), store, dept, view, count), pathOf(request),
                 DepartmentTrends.class, TrendQueries.notFound(store + "/" + dept, view)), forwarded);
     }
 

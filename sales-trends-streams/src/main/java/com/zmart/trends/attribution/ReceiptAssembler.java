@@ -45,10 +45,12 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
     }
 
     static ProcessorSupplier<String, Sale, String, Receipt> supplier(Duration idleTimeout) {
-        // In memory: a partition has one open receipt or two at a time; the changelog restores them.
+        // In memory: a partition has one open receipt or two at a time; the changelog restores them. Cached: a
+        // receipt opened, added to and closed between two commits reaches the changelog as one tombstone, not as a
+        // record per line.
         StoreBuilder<KeyValueStore<String, Receipt>> store = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(OPEN_RECEIPTS_STORE), Serdes.String(),
-                new InternalAvroSerde<>(Receipt.class));
+                new InternalAvroSerde<>(Receipt.class)).withCachingEnabled();
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Sale, String, Receipt> get() {

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-import org.apache.kafka.streams.kstream.TimeWindows;
 
 /**
  * One windowed view: tumbling when {@code advance} is unset (or equals the size), hopping otherwise.
@@ -32,9 +31,9 @@ public record TrendWindow(@NotNull Duration size, Duration advance) {
                 : "hopping-" + Durations.shortName(size) + "-" + Durations.shortName(advance);
     }
 
-    public TimeWindows timeWindows(Duration grace) {
-        TimeWindows windows = TimeWindows.ofSizeAndGrace(size, grace);
-        return isTumbling() ? windows : windows.advanceBy(advance);
+    /** The advance in milliseconds: the size for a tumbling view. */
+    public long advanceMs() {
+        return isTumbling() ? size.toMillis() : advance.toMillis();
     }
 
     @AssertTrue(message = "window size must be positive and advance between 0 (exclusive) and the size")

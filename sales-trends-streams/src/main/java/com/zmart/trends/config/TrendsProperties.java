@@ -62,9 +62,15 @@ public record TrendsProperties(@NotEmpty List<@NotNull @Valid TrendWindow> windo
         return windows.stream().filter(w -> w.kind().equals(kind)).findFirst();
     }
 
-    /** How long the store of {@code window} keeps windows: the retention, but never less than Streams needs. */
+    /** How long windows of {@code window} stay queryable: the retention, but never less than size plus grace. */
     public Duration storeRetention(TrendWindow window) {
         Duration needed = window.size().plus(grace);
         return retention.compareTo(needed) >= 0 ? retention : needed;
+    }
+
+    /** How long panes are kept: every pane of the oldest window still queryable in any view. */
+    public Duration paneRetention() {
+        return windows.stream().map(w -> storeRetention(w).plus(w.size())).max(Duration::compareTo)
+                .orElse(retention);
     }
 }

@@ -16,10 +16,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * The trends sub-topology:
  * <pre>
  * unique sale lines → re-key storeId/department, partitioned by store ("sales-by-store-department")
- *   → every window of every configured view (tumbling-1m, hopping-1h-5m, ...) covering the line's event time:
- *     totals [trends-&lt;kind&gt;], transactions and customers seen per group [trends-&lt;kind&gt;-seen],
- *     changed windows [trends-&lt;kind&gt;-changed] (WindowedTrendsProcessor)
- *   → each emit interval, the changed windows as SalesTrend, key storeId/department/kind/windowStart
+ *   → the line's pane (one minute of its store and department for the default views) [trends-panes], and the
+ *     pane marked changed [trends-changed-panes] (WindowedTrendsProcessor)
+ *   → each emit interval, every window of every configured view (tumbling-1m, hopping-1h-5m, ...) holding a changed
+ *     pane, built from the panes, as SalesTrend, key storeId/department/kind/windowStart
  *     → zmart.sales-trends (see ADR 0009)
  * </pre>
  */

@@ -1,22 +1,20 @@
 package com.zmart.trends.trends;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
 import com.zmart.trends.config.TrendWindow;
 import com.zmart.trends.config.TrendsProperties;
-import com.zmart.trends.state.SalesTrendAggregate;
+import com.zmart.trends.state.TrendPane;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,21 +24,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds each sale line (keyed {@code storeId/department}) to every window of every view that covers its event time,
- * and emits each changed window's latest figures once per emit interval (ADR 0009).
+ * Adds each sale line (keyed {@code storeId/department}) to its pane, and once per emit interval emits every window of
+ * every view that holds a changed pane, built from the panes (ADR 0009). A line costs one pane read and write and one
+ * changed-pane mark, however many views and windows hold it; a window is built once per emission that changes it.
  *
- * <p>Why not the DSL's windowed aggregate: its aggregator does not know which window it adds to, so distinct
- * transactions and customers had to be kept as sets inside the totals, and every line re-read and re-wrote them in
- * each of its (twelve, for an hour hopping by 5 minutes) windows: the cost of a line grew with its windows' traffic.
- * Here a members store answers "already counted?" for all of a line's windows at once, and the totals stay small.
- *
- * <p>Changed windows are recorded in a changelogged store and emitted from a wall-clock punctuation. Under
- * exactly-once the store updates and the emitted records commit together, so a crash neither loses an emission nor
- * repeats one.
+ * <p>Changed panes are recorded in a changelogged store and emitted from a wall-clock punctuation. Under exactly-once
+ * the store updates and the emitted records commit together, so a crash neither loses an emission nor repeats one.
  */
 final class WindowedTrendsProcessor implements Processor<String, Sale, String, SalesTrend> {
 
@@ -48,11 +42,15 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     private static final String METRICS_SCOPE = "zmart-sales-trends";
 
     private final TrendsProperties properties;
+    private final PaneGrid grid;
     private final List<View> views = new ArrayList<>();
     private ProcessorContext<String, SalesTrend> context;
+    private WindowStore<String, TrendPane> panes;
+    private KeyValueStore<String, Long> changed;
 
     private WindowedTrendsProcessor(TrendsProperties properties) {
         this.properties = properties;
+        this.grid = PaneGrid.of(properties);
     }
 
     static ProcessorSupplier<String, Sale, String, SalesTrend> supplier(TrendsProperties properties) {
@@ -64,8 +62,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.copyOf(properties.windows().stream()
-                        .flatMap(window -> TrendViewStores.of(window, properties).stream()).toList());
+                return Set.copyOf(TrendStores.of(properties, PaneGrid.of(properties)));
             }
         };
     }
@@ -73,17 +70,13 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     @Override
     public void init(ProcessorContext<String, SalesTrend> context) {
         this.context = context;
+        this.panes = context.getStateStore(TrendStores.PANES);
+        this.changed = context.getStateStore(TrendStores.CHANGED_PANES);
         for (TrendWindow window : properties.windows()) {
-            String kind = window.kind();
-            views.add(new View(kind, window.timeWindows(properties.grace()),
-                    context.getStateStore(TrendViewStores.totalsStoreName(kind)),
-                    new WindowMembers(context.getStateStore(TrendViewStores.membersStoreName(kind)),
-                            window.size().toMillis()),
-                    context.getStateStore(TrendViewStores.changedStoreName(kind)),
-                    // Shared by the tasks of a thread: metrics late-sale-lines-dropped-rate/-total, group
-                    // stream-zmart-sales-trends-metrics, tag zmart-sales-trends-id=<kind>.
-                    context.metrics().addRateTotalSensor(METRICS_SCOPE, kind, "late-sale-lines-dropped",
-                            Sensor.RecordingLevel.INFO)));
+            // Shared by the tasks of a thread: metrics late-sale-lines-dropped-rate/-total, group
+            // stream-zmart-sales-trends-metrics, tag zmart-sales-trends-id=<kind>.
+            views.add(new View(window, context.metrics().addRateTotalSensor(METRICS_SCOPE, window.kind(),
+                    "late-sale-lines-dropped", Sensor.RecordingLevel.INFO)));
         }
         context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
     }
@@ -91,79 +84,109 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     @Override
     public void process(Record<String, Sale> record) {
         String group = record.key();
-        Sale sale = record.value();
         long time = record.timestamp();
-        long closedBefore = context.currentStreamTimeMs() - properties.grace().toMillis();
-        for (View view : views) {
-            long[] starts = openWindowStarts(view, sale, time, closedBefore);
-            boolean[] newTransaction = view.members.addTransaction(group, sale.getTransactionId(), time, starts);
-            boolean[] newCustomer = view.members.addCustomer(group, sale.getCustomerId(), time, starts);
-            for (int i = 0; i < starts.length; i++) {
-                long start = starts[i];
-                SalesTrendAggregate totals = Objects.requireNonNullElseGet(view.totals.fetch(group, start),
-                        SalesTrendAggregator::empty);
-                view.totals.put(group, SalesTrendAggregator.add(totals, sale, newTransaction[i], newCustomer[i]),
-                        start);
-                String changed = new ChangedWindow(group, start).encoded();
-                Long latest = view.changed.get(changed);
-                view.changed.put(changed, latest == null ? time : Math.max(latest, time));
-            }
+        long paneStart = grid.paneStart(time);
+        long paneEnd = paneStart + grid.paneMs();
+        long countsFrom = grid.countsFrom(paneStart, context.currentStreamTimeMs() - properties.grace().toMillis());
+        if (countsFrom > paneEnd && !countLateWindows(record.value(), time, countsFrom)) {
+            return;
         }
+        panes.put(group, TrendPanes.add(panes.fetch(group, paneStart), record.value(), paneEnd, countsFrom), paneStart);
+        String mark = new ChangedPane(group, paneStart, countsFrom).encoded();
+        Long latest = changed.get(mark);
+        changed.put(mark, latest == null ? time : Math.max(latest, time));
     }
 
-    /** The starts of the view's windows that cover {@code time} and still accept lines; counts the others as late. */
-    private static long[] openWindowStarts(View view, Sale sale, long time, long closedBefore) {
-        Map<Long, ? extends Window> windows = view.windows.windowsFor(time);
-        long[] starts = new long[windows.size()];
-        int open = 0;
-        for (var window : windows.entrySet()) {
-            if (window.getValue().end() <= closedBefore) {
-                view.lateLines.record();
-                log.debug("Sale line {}/{} is later than the grace for {} window {}; not counted there",
-                        sale.getTransactionId(), sale.getLineNumber(), view.kind, window.getKey());
-            } else {
-                starts[open++] = window.getKey();
-            }
-        }
-        return open == starts.length ? starts : Arrays.copyOf(starts, open);
-    }
-
-    /** Forwards the latest figures of every window changed since the last call, timestamped by its latest line. */
-    private void emitChanged() {
+    /**
+     * Counts, per view, the windows holding a late line that no longer accept it (those ending before
+     * {@code countsFrom}); answers whether any window still does.
+     */
+    private boolean countLateWindows(Sale sale, long time, long countsFrom) {
+        boolean countsSomewhere = false;
         for (View view : views) {
-            List<KeyValue<String, Long>> changed = new ArrayList<>();
-            try (KeyValueIterator<String, Long> all = view.changed.all()) {
-                all.forEachRemaining(changed::add);
-            }
-            for (KeyValue<String, Long> entry : changed) {
-                ChangedWindow window = ChangedWindow.decode(entry.key);
-                SalesTrendAggregate totals = view.totals.fetch(window.group(), window.start());
-                if (totals != null) {
-                    Instant start = Instant.ofEpochMilli(window.start());
-                    SalesTrend trend = SalesTrends.of(totals, start, start.plusMillis(view.windows.size()), view.kind,
-                            properties.topItems());
-                    context.forward(new Record<>(TrendKeys.topicKey(trend.getStoreId(), trend.getDepartment(),
-                            view.kind, trend.getWindowStart()), trend, entry.value));
+            TrendWindow window = view.window;
+            long size = window.size().toMillis();
+            for (long start = PaneGrid.firstWindowStart(window, time); start <= time; start += window.advanceMs()) {
+                if (start + size < countsFrom) {
+                    view.lateLines.record();
+                    log.debug("Sale line {}/{} is later than the grace for {} window {}; not counted there",
+                            sale.getTransactionId(), sale.getLineNumber(), window.kind(), start);
+                } else {
+                    countsSomewhere = true;
                 }
-                view.changed.delete(entry.key);
+            }
+        }
+        return countsSomewhere;
+    }
+
+    /** Forwards the latest figures of every window holding a pane changed since the last call. */
+    private void emitChanged() {
+        Map<String, Map<View, Map<Long, Long>>> due = new HashMap<>();
+        List<String> marks = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = changed.all()) {
+            all.forEachRemaining(entry -> {
+                marks.add(entry.key);
+                ChangedPane pane = ChangedPane.decode(entry.key);
+                Map<View, Map<Long, Long>> windows = due.computeIfAbsent(pane.group(), g -> new HashMap<>());
+                for (View view : views) {
+                    long size = view.window.size().toMillis();
+                    Map<Long, Long> starts = windows.computeIfAbsent(view, v -> new HashMap<>());
+                    for (long start = PaneGrid.firstWindowStart(view.window, pane.start()); start <= pane.start();
+                         start += view.window.advanceMs()) {
+                        if (start + size >= pane.countsFrom()) {
+                            starts.merge(start, entry.value, Math::max);
+                        }
+                    }
+                }
+            });
+        }
+        due.forEach(this::emit);
+        marks.forEach(changed::delete);
+    }
+
+    /** Builds and forwards the due windows of one group, each timestamped by its latest changed line. */
+    private void emit(String group, Map<View, Map<Long, Long>> windows) {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (var view : windows.entrySet()) {
+            for (long start : view.getValue().keySet()) {
+                from = Math.min(from, start);
+                to = Math.max(to, start + view.getKey().window.size().toMillis() - 1);
+            }
+        }
+        if (from > to) {
+            return;
+        }
+        List<KeyValue<Long, TrendPane>> groupPanes = new ArrayList<>();
+        try (WindowStoreIterator<TrendPane> found = panes.fetch(group, from, to)) {
+            found.forEachRemaining(groupPanes::add);
+        }
+        for (var view : windows.entrySet()) {
+            NavigableSet<Long> starts = new TreeSet<>(view.getValue().keySet());
+            for (SalesTrend trend : PaneWindows.compute(groupPanes, view.getKey().window, starts,
+                    properties.topItems())) {
+                long timestamp = view.getValue().get(trend.getWindowStart().toEpochMilli());
+                context.forward(new Record<>(TrendKeys.topicKey(trend.getStoreId(), trend.getDepartment(),
+                        trend.getWindowKind(), trend.getWindowStart()), trend, timestamp));
             }
         }
     }
 
-    private record View(String kind, TimeWindows windows, WindowStore<String, SalesTrendAggregate> totals,
-                        WindowMembers members, KeyValueStore<String, Long> changed, Sensor lateLines) {
+    private record View(TrendWindow window, Sensor lateLines) {
     }
 
-    /** A window of a group changed since the last emission, as the key of the changed-windows store. */
-    record ChangedWindow(String group, long start) {
+    /** A pane of a group changed since the last emission, by lines counting in windows ending from {@code countsFrom}. */
+    record ChangedPane(String group, long start, long countsFrom) {
 
         String encoded() {
-            return start + "@" + group;
+            return start + "@" + countsFrom + "@" + group;
         }
 
-        static ChangedWindow decode(String encoded) {
-            int at = encoded.indexOf('@');
-            return new ChangedWindow(encoded.substring(at + 1), Long.parseLong(encoded.substring(0, at)));
+        static ChangedPane decode(String encoded) {
+            int first = encoded.indexOf('@');
+            int second = encoded.indexOf('@', first + 1);
+            return new ChangedPane(encoded.substring(second + 1), Long.parseLong(encoded.substring(0, first)),
+                    Long.parseLong(encoded.substring(first + 1, second)));
         }
     }
 }

@@ -3,6 +3,7 @@ package com.zmart.trends.trends;
 import static com.zmart.trends.TrendsFixtures.T0;
 import static com.zmart.trends.TrendsFixtures.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +17,11 @@ import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
 import com.zmart.events.TopItem;
 import com.zmart.trends.TopologyTestBase;
-import com.zmart.trends.state.SalesTrendAggregate;
+import com.zmart.trends.TrendsFixtures;
+import com.zmart.trends.api.TrendQueries;
+import com.zmart.trends.api.TrendView;
+import com.zmart.trends.config.TrendWindow;
+import com.zmart.trends.state.TrendPane;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
@@ -173,8 +178,12 @@ class TrendsTopologyTest extends TopologyTestBase {
         List<SalesTrend> afterLate = driver.trends().stream().map(kv -> kv.value).toList();
         assertThat(afterLate).extracting(SalesTrend::getWindowKind).containsOnly(HOPPING);
         assertThat(afterLate).allSatisfy(t -> assertThat(t.getUnits()).isGreaterThanOrEqualTo(8));
-        WindowStore<String, SalesTrendAggregate> tumbling = driver.windowStore(TrendViewStores.totalsStoreName(TUMBLING));
-        assertThat(tumbling.fetch("store-001/grocery", T0.toEpochMilli()).getUnits()).isEqualTo(1);
+        // Queried from the panes too, the closed minute stays without the late line.
+        List<TrendView> minutes = queries().latestWindows(panes(), "store-001", "grocery", view(TUMBLING), 10).windows();
+        assertThat(minutes).filteredOn(w -> w.windowStart().equals(T0)).singleElement()
+                .satisfies(w -> assertThat(w.units()).isEqualTo(1));
+        assertThat(queries().latestWindows(panes(), "store-001", "grocery", view(HOPPING), 1).windows())
+                .singleElement().satisfies(w -> assertThat(w.units()).isEqualTo(9));
     }
 
     @Test
@@ -200,12 +209,20 @@ class TrendsTopologyTest extends TopologyTestBase {
         assertThat(unitsByDepartment).containsExactlyInAnyOrderEntriesOf(
                 Map.of("store-001/grocery", 1L, "store-002/grocery", 2L, "store-001/bakery", 3L));
 
-        WindowStore<String, SalesTrendAggregate> tumbling = driver.windowStore(TrendViewStores.totalsStoreName(TUMBLING));
-        try (var store001 = tumbling.fetch(TrendKeys.firstKeyOf("store-001"), TrendKeys.lastKeyOf("store-001"),
-                T0, T0)) {
-            List<String> keys = new java.util.ArrayList<>();
-            store001.forEachRemaining(kv -> keys.add(kv.key.key()));
-            assertThat(keys).containsExactlyInAnyOrder("store-001/grocery", "store-001/bakery");
-        }
+        assertThat(queries().latestPerDepartment(panes(), "store-001", view(TUMBLING)).departments())
+                .extracting(TrendView::department, TrendView::units)
+                .containsExactlyInAnyOrder(tuple("grocery", 1L), tuple("bakery", 3L));
+    }
+
+    private WindowStore<String, TrendPane> panes() {
+        return driver.windowStore(TrendStores.PANES);
+    }
+
+    private static TrendQueries queries() {
+        return new TrendQueries(TrendsFixtures.properties().trends());
+    }
+
+    private static TrendWindow view(String kind) {
+        return TrendsFixtures.properties().trends().window(kind).orElseThrow();
     }
 }

@@ -87,6 +87,7 @@ public final class RegistrySerdes {
         config.put(SerdeConfig.REGISTRY_URL, registryApiUrl);
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
+        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaCachingDatumProvider.class.getName());
         return config;
     }
 }

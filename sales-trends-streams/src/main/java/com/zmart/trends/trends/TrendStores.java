@@ -1,0 +1,43 @@
+package com.zmart.trends.trends;
+
+import java.util.List;
+
+import com.zmart.streams.state.InternalAvroSerde;
+import com.zmart.trends.config.TrendsProperties;
+import com.zmart.trends.state.TrendPane;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The two stores of the trends, shared by every view and changelogged, so a restarted instance resumes exactly where
+ * the last committed transaction left it:
+ * <ul>
+ *   <li>{@link #PANES}: one {@code TrendPane} per store/department and pane, the only state a line changes; the REST
+ *       API builds windows from it;</li>
+ *   <li>{@link #CHANGED_PANES}: the panes changed since the last emission, with the latest line's time.</li>
+ * </ul>
+ */
+public final class TrendStores {
+
+    public static final String PANES = "trends-panes";
+    static final String CHANGED_PANES = "trends-changed-panes";
+
+    private TrendStores() {
+    }
+
+    static List<StoreBuilder<?>> of(TrendsProperties properties, PaneGrid grid) {
+        // Cached: the lines of a pane between two commits reach RocksDB and the changelog as one write.
+        StoreBuilder<WindowStore<String, TrendPane>> panes = Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(PANES, properties.paneRetention(),
+                                java.time.Duration.ofMillis(grid.paneMs()), false),
+                        Serdes.String(), new InternalAvroSerde<>(TrendPane.class))
+                .withCachingEnabled();
+        StoreBuilder<KeyValueStore<String, Long>> changed = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(CHANGED_PANES), Serdes.String(), Serdes.Long())
+                .withCachingEnabled();
+        return List.of(panes, changed);
+    }
+}
