@@ -55,20 +55,21 @@ final class ActualFigures {
     }
 
     /**
-     * The latest figures of every tumbling-1m window starting in [from, to) on {@code zmart.sales-trends}: the topic
-     * the dashboard's sink reads, where the last update of a window is its figure (ADR 0009).
+     * The latest figures of every window of {@code windowKind} starting in [from, to) on {@code zmart.sales-trends}:
+     * the topic the dashboard's sink reads, where the last update of a window is its figure (ADR 0009).
      */
-    static Map<String, Trend> tumblingTrends(Suite suite, Instant from, Instant to) {
+    static Map<String, Trend> trends(Suite suite, String windowKind, Instant from, Instant to) {
         Map<String, Trend> latest = new LinkedHashMap<>();
         try (var deserializer = suite.<SalesTrend>deserializer()) {
             List<ConsumerRecord<byte[], byte[]>> records = suite.readAll(Topics.SALES_TRENDS);
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 SalesTrend trend = deserializer.deserialize(Topics.SALES_TRENDS.name(), record.value());
-                if (trend != null && trend.getWindowKind().equals("tumbling-1m")
+                if (trend != null && trend.getWindowKind().equals(windowKind)
                         && !trend.getWindowStart().isBefore(from) && trend.getWindowStart().isBefore(to)) {
                     latest.put(ExpectedFigures.trendKey(trend.getStoreId(), trend.getDepartment(),
                                     trend.getWindowStart().toEpochMilli()),
-                            new Trend(trend.getUnits(), trend.getRevenue().unscaledValue().longValueExact()));
+                            new Trend(trend.getUnits(), trend.getRevenue().unscaledValue().longValueExact(),
+                                    trend.getTransactions(), trend.getDistinctCustomers()));
                 }
             }
         }

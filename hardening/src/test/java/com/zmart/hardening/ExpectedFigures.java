@@ -16,24 +16,40 @@ import com.zmart.events.Sale;
  * <ul>
  *   <li>rewards (rewards-service application.yml, PointsRule): per line floor((unit price x quantity - discount)
  *       x 1 point per currency unit x 2 for electronics), 0 when that is not positive; only lines with a member;</li>
- *   <li>trends (ADR 0009): units and revenue (unit price x quantity - discount, in cents) per store, department
- *       and tumbling 1-minute window of the purchase time;</li>
+ *   <li>trends (ADR 0009): units, revenue (unit price x quantity - discount, in cents), distinct transactions and
+ *       distinct customers per store, department and window of the purchase time, for the tumbling 1-minute windows
+ *       and the hour-long windows every 5 minutes, each window's members counted in a set;</li>
  *   <li>inventory (ADR 0007): units sold per store and sku, which the stock must have lost.</li>
  * </ul>
  */
 final class ExpectedFigures {
 
     static final long MINUTE = Duration.ofMinutes(1).toMillis();
+    static final long HOUR = Duration.ofHours(1).toMillis();
+    static final long HOUR_ADVANCE = Duration.ofMinutes(5).toMillis();
 
     record Rewards(long points, long lines) {
     }
 
-    record Trend(long units, long revenueCents) {
+    record Trend(long units, long revenueCents, long transactions, long customers) {
+    }
+
+    /** The running figures of one expected window. */
+    private static final class Window {
+        private long units;
+        private long revenueCents;
+        private final Set<String> transactions = new HashSet<>();
+        private final Set<String> customers = new HashSet<>();
+
+        Trend figures() {
+            return new Trend(units, revenueCents, transactions.size(), customers.size());
+        }
     }
 
     private final Set<String> counted = new HashSet<>();
     final Map<String, Rewards> rewards = new TreeMap<>();
-    final Map<String, Trend> tumbling = new TreeMap<>();
+    private final Map<String, Window> tumbling = new TreeMap<>();
+    private final Map<String, Window> hourly = new TreeMap<>();
     final Map<String, Long> unitsSold = new TreeMap<>();
     private final Map<String, String> customerOfReceipt = new TreeMap<>();
 
@@ -49,13 +65,41 @@ final class ExpectedFigures {
             rewards.merge(sale.getLoyaltyMemberId(), new Rewards(points, 1),
                     (a, b) -> new Rewards(a.points() + b.points(), a.lines() + b.lines()));
         }
-        long windowStart = Math.floorDiv(sale.getPurchasedAt().toEpochMilli(), MINUTE) * MINUTE;
-        tumbling.merge(trendKey(sale.getStoreId(), sale.getDepartment(), windowStart),
-                new Trend(sale.getQuantity(), net.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact()),
-                (a, b) -> new Trend(a.units() + b.units(), a.revenueCents() + b.revenueCents()));
+        long time = sale.getPurchasedAt().toEpochMilli();
+        long revenueCents = net.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        addTo(tumbling, sale, Math.floorDiv(time, MINUTE) * MINUTE, revenueCents);
+        // Every hour-long window holding the purchase: starts on the 5-minute grid, in (time - 1 h, time].
+        for (long start = Math.floorDiv(time, HOUR_ADVANCE) * HOUR_ADVANCE; start > time - HOUR; start -= HOUR_ADVANCE) {
+            addTo(hourly, sale, start, revenueCents);
+        }
         unitsSold.merge(stockKey(sale.getStoreId(), sale.getSku()), (long) sale.getQuantity(), Long::sum);
         customerOfReceipt.put(sale.getTransactionId(), sale.getCustomerId());
         return true;
+    }
+
+    private static void addTo(Map<String, Window> windows, Sale sale, long start, long revenueCents) {
+        Window window = windows.computeIfAbsent(trendKey(sale.getStoreId(), sale.getDepartment(), start),
+                k -> new Window());
+        window.units += sale.getQuantity();
+        window.revenueCents += revenueCents;
+        window.transactions.add(sale.getTransactionId());
+        window.customers.add(sale.getCustomerId());
+    }
+
+    /** The expected figures of every tumbling 1-minute window holding a line. */
+    synchronized Map<String, Trend> tumbling() {
+        return figures(tumbling);
+    }
+
+    /** The expected figures of every hour-long window (every 5 minutes) holding a line. */
+    synchronized Map<String, Trend> hourly() {
+        return figures(hourly);
+    }
+
+    private static Map<String, Trend> figures(Map<String, Window> windows) {
+        Map<String, Trend> figures = new TreeMap<>();
+        windows.forEach((key, window) -> figures.put(key, window.figures()));
+        return figures;
     }
 
     /** Receipts (distinct transactions) of these customers. */

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * zmart.sales, about 1% of them sent twice, while, one at a time and each in the middle of the production: rewards,
  * inventory and sales-trends are killed with SIGKILL and restarted, the broker is restarted, and the Connect worker is
  * restarted while a register writes receipts through PostgreSQL and Debezium. Afterwards rewards totals per member,
- * tumbling-window trends per store and department, and stock per store and sku must equal what the test computes
+ * trends per store and department (every one-minute and hour-long window: units, revenue, distinct transactions
+ * and customers), and stock per store and sku must equal what the test computes
  * from the lines it produced (ExpectedFigures): nothing lost, nothing counted twice.
  */
 @ExtendWith(SuiteExtension.class)
@@ -149,11 +150,15 @@ class FaultToleranceIT {
         Map<String, Rewards> rewards = Map.of();
         Map<String, Long> stock = Map.of();
         Map<String, Trend> trends = Map.of();
+        Map<String, Trend> hourly = Map.of();
         for (int attempt = 0; attempt < 6; attempt++) {
             rewards = ActualFigures.rewards(suite);
             stock = ActualFigures.stock(suite);
-            trends = ActualFigures.tumblingTrends(suite, eventStart, eventEnd);
-            if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling)) {
+            trends = ActualFigures.trends(suite, "tumbling-1m", eventStart, eventEnd);
+            // Every hour-long window holding a line of this test starts less than an hour before the first one.
+            hourly = ActualFigures.trends(suite, "hopping-1h-5m", eventStart.minus(Duration.ofHours(1)), eventEnd);
+            if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling())
+                    && hourly.equals(expected.hourly())) {
                 break;
             }
             ConsumerLag.sleep(Duration.ofSeconds(10));
@@ -161,11 +166,14 @@ class FaultToleranceIT {
         log("lag at each kill: %s", lagAtKill);
         assertThat(differences(rewards, expectedRewards)).as("rewards per member (actual vs expected)").isEmpty();
         assertThat(differences(stock, expectedStock)).as("stock per store/sku (actual vs expected)").isEmpty();
-        assertThat(differences(trends, expected.tumbling)).as("tumbling-1m trends per store/department/window")
+        assertThat(differences(trends, expected.tumbling())).as("tumbling-1m trends per store/department/window")
+                .isEmpty();
+        assertThat(differences(hourly, expected.hourly())).as("hopping-1h-5m trends per store/department/window")
                 .isEmpty();
         assertThat(suite.allReady()).as("every service ready after the run").isTrue();
-        log("%d distinct lines: %d members, %d store/sku items and %d windows as expected; whole test %d s",
-                expected.lines(), expected.rewards.size(), expected.unitsSold.size(), expected.tumbling.size(),
+        log("%d distinct lines: %d members, %d store/sku items, %d one-minute and %d hour-long windows as expected; "
+                        + "whole test %d s", expected.lines(), expected.rewards.size(), expected.unitsSold.size(),
+                expected.tumbling().size(), expected.hourly().size(),
                 (System.nanoTime() - testStarted) / 1_000_000_000L);
     }
 

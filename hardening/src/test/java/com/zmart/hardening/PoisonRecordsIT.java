@@ -219,11 +219,11 @@ class PoisonRecordsIT {
         do {
             rewards = ActualFigures.rewards(suite);
             stock = ActualFigures.stock(suite);
-            trends = ActualFigures.tumblingTrends(suite, eventStart, eventStart.plus(EVENT_SPAN).plusSeconds(60));
+            trends = ActualFigures.trends(suite, "tumbling-1m", eventStart, eventStart.plus(EVENT_SPAN).plusSeconds(60));
             emails = emailsReceived(suite, expectedEmails);
             JsonNode conversion = suite.getJsonOr404(SuiteService.SALES_TRENDS, "/api/campaigns/" + campaign + "/conversion");
             conversions = conversion == null ? 0 : conversion.get("conversionCount").asLong();
-            if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling)
+            if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling())
                     && emails.equals(expectedEmails) && conversions == expectedConversions) {
                 break;
             }
@@ -231,7 +231,7 @@ class PoisonRecordsIT {
         } while (System.nanoTime() < deadline);
         assertThat(FaultToleranceIT.differences(rewards, expectedRewards)).as("rewards per member").isEmpty();
         assertThat(FaultToleranceIT.differences(stock, expectedStock)).as("stock per store/sku").isEmpty();
-        assertThat(FaultToleranceIT.differences(trends, expected.tumbling)).as("tumbling-1m trends").isEmpty();
+        assertThat(FaultToleranceIT.differences(trends, expected.tumbling())).as("tumbling-1m trends").isEmpty();
         Set<String> missingEmails = new TreeSet<>(expectedEmails);
         missingEmails.removeAll(emails);
         assertThat(first(missingEmails)).as("%d coupon emails not sent", missingEmails.size()).isEmpty();
