@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.zmart.platform.smtp.SmtpServer;
 import jakarta.mail.MessagingException;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where a person reads the coupon emails of the demo: every message the platform's SMTP server receives is written
  * to {@code <data>/mailbox/NNNNNN.eml}, which any mail client (or a text editor) opens.
+ *
+ * <p>A coupon resent after a crash keeps its Message-ID and is written once ({@link SmtpServer#newMessages}).
  */
 public final class Mailbox implements AutoCloseable {
 
@@ -23,8 +26,13 @@ public final class Mailbox implements AutoCloseable {
     private final SmtpServer smtp;
     private final Path folder;
     private final Thread thread;
+    /**
+     * The messages written (SmtpServer#newMessages). Not bounded: a demo run gets a few thousand emails at most (four coupons a
+     * member), and the SMTP server keeps every one of them anyway.
+     */
+    private final Set<Object> written = new HashSet<>();
+    private int files;
     private volatile boolean running = true;
-    private int written;
 
     private Mailbox(SmtpServer smtp, Path folder) {
         this.smtp = smtp;
@@ -46,20 +54,23 @@ public final class Mailbox implements AutoCloseable {
 
     private void copyNewMessages() {
         while (running) {
-            List<MimeMessage> received = smtp.receivedMessages();
-            for (MimeMessage message : received.subList(written, received.size())) {
-                Path file = folder.resolve("%06d.eml".formatted(++written));
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    message.writeTo(out);
-                } catch (IOException | MessagingException e) {
-                    log.warn("Cannot write {}: {}", file, e.getMessage());
-                }
+            for (MimeMessage message : smtp.newMessages(written)) {
+                write(message, folder.resolve("%06d.eml".formatted(++files)));
             }
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+
+    private static void write(MimeMessage message, Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            message.writeTo(out);
+        } catch (IOException | MessagingException e) {
+            log.warn("Cannot write {}: {}", file, e.getMessage());
         }
     }
 

@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -22,6 +24,7 @@ import com.zmart.sales.simulator.Register;
 import com.zmart.sales.simulator.StoreCatalog;
 import com.zmart.sales.simulator.StoreCatalog.Customer;
 import com.zmart.sales.simulator.StoreCatalog.Product;
+import com.zmart.platform.smtp.SmtpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -263,21 +266,18 @@ public final class EndToEndBenchmark {
         }
     }
 
-    /** Stamps the first sight of each recipient's first email (polling every 5 ms). */
+    /**
+     * Stamps the first sight of each recipient's first email (polling every 5 ms). New messages are told by
+     * Message-ID (SmtpServer#newMessages), since the server lists them by mailbox, not in arrival order.
+     */
     private static Thread watchMailbox(ZmartDemo zmart, Map<String, Long> seenAt) {
         Thread watcher = new Thread(() -> {
-            int read = 0;
+            Set<Object> handled = new HashSet<>();
             while (!Thread.currentThread().isInterrupted()) {
                 long now = System.currentTimeMillis();
-                List<MimeMessage> received = zmart.platform().smtp().orElseThrow().receivedMessages();
-                for (MimeMessage message : received.subList(read, received.size())) {
-                    try {
-                        seenAt.putIfAbsent(message.getAllRecipients()[0].toString(), now);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                for (MimeMessage message : zmart.platform().smtp().orElseThrow().newMessages(handled)) {
+                    seenAt.putIfAbsent(SmtpServer.recipientOf(message), now);
                 }
-                read = received.size();
                 LockSupport.parkNanos(5_000_000);
             }
         }, "mailbox-watcher");

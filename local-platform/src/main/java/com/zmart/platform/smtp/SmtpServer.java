@@ -1,11 +1,14 @@
 package com.zmart.platform.smtp;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zmart.platform.PlatformStartupException;
 import com.zmart.platform.Ports;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /** A real SMTP server (GreenMail) that accepts every message and keeps it, so coupon emails can be read back. */
@@ -32,9 +35,43 @@ public final class SmtpServer implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
-    /** Every message received since the server started. */
+    /** Every message received since the server started, grouped by recipient mailbox (not in arrival order). */
     public List<MimeMessage> receivedMessages() {
         return List.of(greenMail.getReceivedMessages());
+    }
+
+    /**
+     * The messages received that {@code seen} does not hold yet, each now added to it. The server lists messages by
+     * mailbox, so a reader that remembered a position in that list would skip some and repeat others; a message is
+     * known by its Message-ID instead (the coupon mailer sets one per coupon, so a coupon resent after a crash is the
+     * same message), and without one by the message object, which the server keeps for its lifetime.
+     */
+    public List<MimeMessage> newMessages(Set<Object> seen) {
+        List<MimeMessage> fresh = new ArrayList<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            if (seen.add(keyOf(message))) {
+                fresh.add(message);
+            }
+        }
+        return fresh;
+    }
+
+    /** The first recipient of a message, as its address text. */
+    public static String recipientOf(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("A received message without a readable recipient", e);
+        }
+    }
+
+    private static Object keyOf(MimeMessage message) {
+        try {
+            String messageId = message.getMessageID();
+            return messageId != null ? messageId : message;
+        } catch (MessagingException e) {
+            return message;
+        }
     }
 
     @Override

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,7 @@ import com.zmart.platform.PlatformOptions;
 import com.zmart.rewards.RewardsApplication;
 import com.zmart.rewards.RewardsFixtures;
 import com.zmart.streams.runtime.ManagedKafkaStreams;
+import com.zmart.platform.smtp.SmtpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -165,23 +168,16 @@ public final class RewardsBenchmark {
         publishMembers(platform, loyal);
         sleep(2_000); // the members reach every instance's global table
         // The backlog's own coupons (one per member) are emailed first; measure on an idle mailer.
-        int alreadyReceived = awaitQuietMailbox(platform);
+        Set<Object> handled = awaitQuietMailbox(platform);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        // New messages are told by Message-ID (SmtpServer#newMessages): the server lists them by mailbox.
         Thread watcher = new Thread(() -> {
-            int read = alreadyReceived;
             while (!Thread.currentThread().isInterrupted()) {
                 long now = System.currentTimeMillis();
-                List<MimeMessage> received = platform.smtp().orElseThrow().receivedMessages();
-                List<MimeMessage> fresh = received.subList(read, received.size());
-                read = received.size();
-                for (MimeMessage message : fresh) {
-                    try {
-                        String to = message.getAllRecipients()[0].toString();
-                        seenAt.putIfAbsent(to.substring(0, to.indexOf('@')), now);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                for (MimeMessage message : platform.smtp().orElseThrow().newMessages(handled)) {
+                    String to = SmtpServer.recipientOf(message);
+                    seenAt.putIfAbsent(to.substring(0, to.indexOf('@')), now);
                 }
                 sleep(5);
             }
@@ -227,16 +223,18 @@ public final class RewardsBenchmark {
         return sentAt.keySet().stream().filter(seenAt::containsKey).count();
     }
 
-    /** Waits until no email arrived for 3 s; returns how many arrived so far. */
-    private static int awaitQuietMailbox(LocalPlatform platform) {
+    /** Waits until no email arrived for 3 s; returns the keys of those that did. */
+    private static Set<Object> awaitQuietMailbox(LocalPlatform platform) {
         int seen = -1;
-        int now = platform.smtp().orElseThrow().receivedMessages().size();
-        while (now != seen) {
-            seen = now;
+        List<MimeMessage> received = platform.smtp().orElseThrow().receivedMessages();
+        while (received.size() != seen) {
+            seen = received.size();
             sleep(3_000);
-            now = platform.smtp().orElseThrow().receivedMessages().size();
+            received = platform.smtp().orElseThrow().receivedMessages();
         }
-        return now;
+        Set<Object> keys = new HashSet<>();
+        platform.smtp().orElseThrow().newMessages(keys);
+        return keys;
     }
 
     private String consumerPerformance(LocalPlatform platform) throws Exception {
