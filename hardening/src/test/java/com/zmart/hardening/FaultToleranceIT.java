@@ -32,6 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -58,6 +59,7 @@ class FaultToleranceIT {
     private static final String[] GROUPS = {"zmart-rewards", "inventory-service", "zmart-sales-trends"};
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES) // 100,000 lines with kills and restarts, then the catch-up
     void crashesAndRestartsLoseNothingAndCountNothingTwice(Suite suite) throws Exception {
         long testStarted = System.nanoTime();
         assertThat(suite.allReady()).as("every service ready before the run").isTrue();
@@ -155,7 +157,8 @@ class FaultToleranceIT {
             rewards = ActualFigures.rewards(suite);
             stock = ActualFigures.stock(suite);
             trends = ActualFigures.trends(suite, "tumbling-1m", eventStart, eventEnd);
-            // Every hour-long window holding a line of this test starts less than an hour before the first one.
+            // Every hour-long window holding a line of this test starts less than an hour before the first one. The
+            // test runs first, on a fresh suite (hardening pom), so those windows hold no other test's lines.
             hourly = ActualFigures.trends(suite, "hopping-1h-5m", eventStart.minus(Duration.ofHours(1)), eventEnd);
             if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling())
                     && hourly.equals(expected.hourly())) {

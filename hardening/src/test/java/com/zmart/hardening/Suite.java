@@ -111,10 +111,7 @@ public final class Suite implements AutoCloseable {
         if (start.isBefore(nextEventTime)) {
             start = nextEventTime;
         }
-        // An hour apart: no window of the trends (the longest is an hour) holds lines of two test classes, so each
-        // class can compare every window it touched exactly.
-        nextEventTime = start.plus(span).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES)
-                .plus(1, ChronoUnit.HOURS);
+        nextEventTime = start.plus(span).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         return start;
     }
 
