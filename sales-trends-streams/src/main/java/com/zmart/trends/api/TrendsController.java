@@ -50,8 +50,8 @@ class TrendsController {
         String store = QueryParameters.id("storeId", storeId);
         TrendWindow view = QueryParameters.window(properties.trends(), window);
         return queries.query(new KeyQuery<>(TrendStores.PANES, store, Serdes.String().serializer(),
-                access -> trendQueries.latestPerDepartment(TrendQueries.panes(access), store, view), pathOf(request), StoreTrends.class,
-                TrendQueries.notFound(store, view)), forwarded);
+                access -> trendQueries.latestPerDepartment(TrendQueries.panes(access), store, view), pathOf(request),
+                StoreTrends.class, TrendQueries.notFound(store, view)), forwarded);
     }
 
     @Operation(summary = "The latest windows of one department of a store, newest first")
@@ -69,8 +69,8 @@ class TrendsController {
         TrendWindow view = QueryParameters.window(properties.trends(), window);
         int count = QueryParameters.limit(limit);
         return queries.query(new KeyQuery<>(TrendStores.PANES, store, Serdes.String().serializer(),
-                access -> trendQueries.latestWindows(TrendQueries.panes(access), store, dept, view, count), pathOf(request),
-                DepartmentTrends.class, TrendQueries.notFound(store + "/" + dept, view)), forwarded);
+                access -> trendQueries.latestWindows(TrendQueries.panes(access), store, dept, view, count),
+                pathOf(request), DepartmentTrends.class, TrendQueries.notFound(store + "/" + dept, view)), forwarded);
     }
 
     /** The request as the owner must see it when forwarded. */

@@ -11,7 +11,8 @@ import org.apache.avro.SchemaNormalization;
  *
  * <p>The fingerprint is Avro's CRC-64-AVRO (Rabin). Two ids of the same length that differ in at most 64 consecutive
  * bits (the ids of ZMart's registers: {@code cust-000123}, transaction numbers) never share one; any other pair shares
- * one with probability 2<sup>-64</sup> unless crafted to, so a window of a million members miscounts with probability below 10<sup>-7</sup>.
+ * one with probability 2<sup>-64</sup> unless crafted to, so a window of a million members miscounts with probability
+ * below 10<sup>-7</sup>.
  */
 final class MemberFingerprints {
 

@@ -51,10 +51,12 @@ final class TrendPanes {
         totals.setRevenueCents(totals.getRevenueCents() + revenue);
         totals.setTransactions(MemberFingerprints.with(totals.getTransactions(),
                 MemberFingerprints.of(sale.getTransactionId())));
-        totals.setCustomers(MemberFingerprints.with(totals.getCustomers(), MemberFingerprints.of(sale.getCustomerId())));
+        totals.setCustomers(MemberFingerprints.with(totals.getCustomers(),
+                MemberFingerprints.of(sale.getCustomerId())));
         ItemTotals item = totals.getItems().get(sale.getSku());
         if (item == null) {
-            totals.getItems().put(sale.getSku(), new ItemTotals(sale.getProductName(), (long) sale.getQuantity(), revenue));
+            totals.getItems().put(sale.getSku(),
+                    new ItemTotals(sale.getProductName(), (long) sale.getQuantity(), revenue));
         } else {
             item.setProductName(sale.getProductName());
             item.setUnits(item.getUnits() + sale.getQuantity());

@@ -175,7 +175,10 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     private record View(TrendWindow window, Sensor lateLines) {
     }
 
-    /** A pane of a group changed since the last emission, by lines counting in windows ending from {@code countsFrom}. */
+    /**
+     * A pane of a group changed since the last emission, by lines that count in the windows ending at or after
+     * {@code countsFrom}.
+     */
     record ChangedPane(String group, long start, long countsFrom) {
 
         String encoded() {
