@@ -48,15 +48,16 @@ public final class PaneGrid {
         return Math.max(paneStart + paneMs, firstOpenEnd);
     }
 
-    /** The start of the first (oldest) window of {@code view} that holds {@code time}. */
-    static long firstWindowStart(TrendWindow view, long time) {
+    /** The starts of the windows of {@code view} that hold {@code time}, oldest first (those of {@code TimeWindows}). */
+    static long[] windowStarts(TrendWindow view, long time) {
         long advance = view.advanceMs();
-        return Math.max(0, Math.floorDiv(time - view.size().toMillis() + advance, advance) * advance);
-    }
-
-    /** The start of the last (newest) window of {@code view} that holds {@code time}. */
-    static long lastWindowStart(TrendWindow view, long time) {
-        return Math.floorDiv(time, view.advanceMs()) * view.advanceMs();
+        long first = Math.max(0, Math.floorDiv(time - view.size().toMillis() + advance, advance) * advance);
+        long last = Math.floorDiv(time, advance) * advance;
+        long[] starts = new long[(int) ((last - first) / advance) + 1];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = first + i * advance;
+        }
+        return starts;
     }
 
     private static long gcd(long a, long b) {

@@ -54,7 +54,7 @@ public final class PaneWindows {
     public static NavigableSet<Long> windowStarts(List<KeyValue<Long, TrendPane>> panes, TrendWindow view) {
         NavigableSet<Long> starts = new TreeSet<>();
         for (KeyValue<Long, TrendPane> pane : panes) {
-            for (long start = PaneGrid.firstWindowStart(view, pane.key); start <= pane.key; start += view.advanceMs()) {
+            for (long start : PaneGrid.windowStarts(view, pane.key)) {
                 starts.add(start);
             }
         }

@@ -106,7 +106,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         for (View view : views) {
             TrendWindow window = view.window;
             long size = window.size().toMillis();
-            for (long start = PaneGrid.firstWindowStart(window, time); start <= time; start += window.advanceMs()) {
+            for (long start : PaneGrid.windowStarts(window, time)) {
                 if (start + size < countsFrom) {
                     view.lateLines.record();
                     log.debug("Sale line {}/{} is later than the grace for {} window {}; not counted there",
@@ -131,8 +131,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
                 for (View view : views) {
                     long size = view.window.size().toMillis();
                     Map<Long, Long> starts = windows.computeIfAbsent(view, v -> new HashMap<>());
-                    for (long start = PaneGrid.firstWindowStart(view.window, pane.start()); start <= pane.start();
-                         start += view.window.advanceMs()) {
+                    for (long start : PaneGrid.windowStarts(view.window, pane.start())) {
                         if (start + size >= pane.countsFrom()) {
                             starts.merge(start, entry.value, Math::max);
                         }

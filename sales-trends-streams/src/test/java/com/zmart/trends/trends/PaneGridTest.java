@@ -3,7 +3,6 @@ package com.zmart.trends.trends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -32,11 +31,7 @@ class PaneGridTest {
             TimeWindows windows = TimeWindows.ofSizeWithNoGrace(view.size()).advanceBy(Duration.ofMillis(view.advanceMs()));
             for (int i = 0; i < 10_000; i++) {
                 long time = i < 10 ? i * 1_000L : Math.abs(random.nextLong() % 4_000_000_000_000L);
-                List<Long> starts = new ArrayList<>();
-                for (long s = PaneGrid.firstWindowStart(view, time); s <= PaneGrid.lastWindowStart(view, time);
-                     s += view.advanceMs()) {
-                    starts.add(s);
-                }
+                List<Long> starts = java.util.Arrays.stream(PaneGrid.windowStarts(view, time)).boxed().toList();
                 assertThat(starts).as("%s at %d", view.kind(), time)
                         .containsExactlyElementsOf(windows.windowsFor(time).keySet());
             }
