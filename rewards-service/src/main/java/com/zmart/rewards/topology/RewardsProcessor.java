@@ -1,6 +1,5 @@
 package com.zmart.rewards.topology;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,43 +17,33 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Per member (records are keyed by memberId): drops duplicated sale lines, adds the line's points to the member's
+ * Per member (records are keyed by memberId, duplicates already dropped): adds the line's points to the member's
  * running total, and forwards one {@link RewardUpdate} per counted line and one {@link RewardNotification} per
  * threshold the total crosses for the first time.
  */
 final class RewardsProcessor implements Processor<String, Sale, String, SpecificRecord> {
 
-    private static final Logger log = LoggerFactory.getLogger(RewardsProcessor.class);
-
     private final PointsRule pointsRule;
     private final TierRule tierRule;
     private final List<Long> thresholds;
     private final int couponDiscountPercent;
-    private final long dedupRetentionMs;
 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, MemberRewards> members;
-    private WindowStore<String, Integer> seenLines;
 
-    RewardsProcessor(PointsRule pointsRule, TierRule tierRule, List<Long> thresholds, int couponDiscountPercent,
-                     Duration dedupRetention) {
+    RewardsProcessor(PointsRule pointsRule, TierRule tierRule, List<Long> thresholds, int couponDiscountPercent) {
         this.pointsRule = pointsRule;
         this.tierRule = tierRule;
         this.thresholds = List.copyOf(thresholds);
         this.couponDiscountPercent = couponDiscountPercent;
-        this.dedupRetentionMs = dedupRetention.toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.members = context.getStateStore(RewardsTopology.MEMBER_REWARDS_STORE);
-        this.seenLines = context.getStateStore(RewardsTopology.SEEN_SALE_LINES_STORE);
     }
 
     @Override
@@ -62,19 +51,6 @@ final class RewardsProcessor implements Processor<String, Sale, String, Specific
         String memberId = record.key();
         Sale sale = record.value();
         long eventTime = record.timestamp();
-        String line = sale.getTransactionId() + "#" + sale.getLineNumber();
-
-        if (eventTime <= context.currentStreamTimeMs() - dedupRetentionMs) {
-            // Older than what the dedup store remembers: it cannot be told apart from a duplicate, so it is not counted.
-            log.warn("Sale line {} is older than the dedup retention ({} ms behind stream time); not counted",
-                    line, context.currentStreamTimeMs() - eventTime);
-            return;
-        }
-        if (seenLines.fetch(line, eventTime) != null) {
-            log.debug("Duplicate sale line {} dropped", line);
-            return;
-        }
-
         int points = pointsRule.pointsFor(sale);
         MemberRewards before = members.get(memberId);
         long totalBefore = before == null ? 0 : before.getTotalPoints();
@@ -93,7 +69,6 @@ final class RewardsProcessor implements Processor<String, Sale, String, Specific
                 .setSaleLines((before == null ? 0 : before.getSaleLines()) + 1)
                 .setUpdatedAt(Instant.ofEpochMilli(eventTime))
                 .build());
-        seenLines.put(line, points, eventTime);
 
         context.forward(record.withValue(RewardUpdate.newBuilder()
                 .setMemberId(memberId)

@@ -1,6 +1,5 @@
 package com.zmart.rewards.topology;
 
-import java.time.Duration;
 import java.util.Set;
 
 import com.zmart.contracts.topic.Topics;
@@ -11,6 +10,7 @@ import com.zmart.events.Sale;
 import com.zmart.rewards.config.RewardsProperties;
 import com.zmart.rewards.points.PointsRule;
 import com.zmart.rewards.points.TierRule;
+import com.zmart.streams.dedup.FirstSeenFilter;
 import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.rewards.state.MemberRewards;
 import org.apache.avro.specific.SpecificRecord;
@@ -37,8 +37,10 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * zmart.sales (key transactionId, event time purchasedAt)
  *   → drop lines without a loyalty member
+ *   → drop duplicated lines, (transactionId, lineNumber) [seen-lines-by-transaction]; the lines of a transaction
+ *     share a partition and arrive together, so a transaction is one cached store entry
  *   → re-key by memberId (repartition topic "sales-by-member")
- *   → RewardsProcessor [stores: member-rewards (KeyValue), seen-sale-lines (Window, dedup)]
+ *   → RewardsProcessor [member-rewards (KeyValue)]
  *        ├─ RewardUpdate per counted sale line                         → zmart.reward-updates
  *        └─ RewardNotification per first crossing of a threshold
  *             → left join GlobalKTable zmart.loyalty-members (email)     → zmart.reward-notifications
@@ -49,12 +51,9 @@ import org.apache.kafka.streams.state.Stores;
 public final class RewardsTopology {
 
     public static final String MEMBER_REWARDS_STORE = "member-rewards";
-    public static final String SEEN_SALE_LINES_STORE = "seen-sale-lines";
+    public static final String SEEN_SALE_LINES_STORE = "seen-lines-by-transaction";
     public static final String LOYALTY_MEMBERS_STORE = "loyalty-members";
     public static final String SALES_BY_MEMBER = "sales-by-member";
-
-    /** A window store needs a window size; a line is remembered at one instant, its purchase time. */
-    private static final Duration DEDUP_WINDOW_SIZE = Duration.ofMillis(1);
 
     private RewardsTopology() {
     }
@@ -72,6 +71,9 @@ public final class RewardsTopology {
                         .withTimestampExtractor(new SaleTimestampExtractor()).withName("sales-source"))
                 .filter((transactionId, sale) -> sale != null && sale.getLoyaltyMemberId() != null,
                         Named.as("members-only"))
+                .processValues(FirstSeenFilter.supplier(SEEN_SALE_LINES_STORE, Sale::getTransactionId,
+                        sale -> Integer.toString(sale.getLineNumber()), properties.dedupRetention()),
+                        Named.as("unique-sale-lines"))
                 .selectKey((transactionId, sale) -> sale.getLoyaltyMemberId(), Named.as("key-by-member"))
                 .repartition(Repartitioned.<String, Sale>as(SALES_BY_MEMBER)
                         .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(Sale.class)))
@@ -105,21 +107,17 @@ public final class RewardsTopology {
         StoreBuilder<KeyValueStore<String, MemberRewards>> memberStore = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MEMBER_REWARDS_STORE), Serdes.String(),
                 new InternalAvroSerde<>(MemberRewards.class));
-        StoreBuilder<?> seenLinesStore = Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(SEEN_SALE_LINES_STORE, properties.dedupRetention(), DEDUP_WINDOW_SIZE,
-                        false),
-                Serdes.String(), Serdes.Integer());
 
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Sale, String, SpecificRecord> get() {
                 return new RewardsProcessor(pointsRule, tierRule, properties.thresholds(),
-                        properties.couponDiscountPercent(), properties.dedupRetention());
+                        properties.couponDiscountPercent());
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(memberStore, seenLinesStore);
+                return Set.of(memberStore);
             }
         };
     }

@@ -27,6 +27,7 @@ import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.PlatformOptions;
 import com.zmart.rewards.RewardsApplication;
 import com.zmart.rewards.RewardsFixtures;
+import com.zmart.rewards.topology.RewardsTopology;
 import com.zmart.streams.runtime.ManagedKafkaStreams;
 import com.zmart.platform.smtp.SmtpServer;
 import jakarta.mail.internet.MimeMessage;
@@ -141,20 +142,36 @@ public final class RewardsBenchmark {
         return context;
     }
 
-    /** Waits until the service's consumer group committed every sale (a transaction's offsets commit with its output). */
+    /**
+     * Waits until the service's consumer group committed every sale and every record of its repartition topic (the
+     * points are added after the repartition by member; a transaction's offsets commit with its output).
+     */
     private void awaitCommitted(LocalPlatform platform, long expected) throws Exception {
+        String repartition = "zmart-rewards-" + RewardsTopology.SALES_BY_MEMBER + "-repartition";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("zmart-rewards")
                         .partitionsToOffsetAndMetadata().get();
-                long sum = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.SALES.name()))
+                long sales = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.SALES.name()))
                         .mapToLong(e -> e.getValue().offset()).sum();
-                if (sum >= expected) {
+                if (sales >= expected && repartitionCommitted(admin, repartition, committed)) {
                     return;
                 }
                 sleep(100);
             }
         }
+    }
+
+    /** Every partition of the repartition topic committed up to its end (its last commit marker need not be passed). */
+    private static boolean repartitionCommitted(Admin admin, String topic, Map<TopicPartition, OffsetAndMetadata> committed)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (int partition = 0; partition < Topics.SALES.partitions(); partition++) {
+            ends.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        var latest = admin.listOffsets(ends).all().get();
+        return ends.keySet().stream().allMatch(tp -> latest.get(tp).offset() == 0
+                || (committed.get(tp) != null && committed.get(tp).offset() >= latest.get(tp).offset() - 1));
     }
 
     /** Sales that each take a new member over the first threshold; delay = first sight of the email - send time. */

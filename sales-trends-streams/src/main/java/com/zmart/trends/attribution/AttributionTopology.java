@@ -9,7 +9,7 @@ import com.zmart.trends.config.AttributionProperties;
 import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.trends.state.Receipt;
 import com.zmart.trends.topology.EventTimeExtractor;
-import com.zmart.trends.topology.FirstSeenFilter;
+import com.zmart.streams.dedup.FirstSeenFilter;
 import com.zmart.trends.topology.SalesTrendsSerdes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -34,7 +34,7 @@ import java.time.Duration;
  *   → re-key by customerId ("receipts-by-customer", co-partitioned with zmart.clicks)
  *   → join zmart.clicks (ACTIVATED_COUPON / PRINTED_COUPON, key customerId) clicked at most `window` before the
  *     purchase [attribution-join stores]
- *   → once per (campaign, transaction) [attributed-purchases] → re-key by campaignId
+ *   → once per (campaign, transaction) [credited-campaigns-by-transaction] → re-key by campaignId
  *        ├─ CampaignAttribution                                           → zmart.campaign-attributions
  *        └─ summed per campaign ("attributions-by-campaign") [campaign-conversions] → zmart.campaign-conversions
  * </pre>
@@ -44,7 +44,7 @@ public final class AttributionTopology {
     public static final String CAMPAIGN_CONVERSIONS_STORE = "campaign-conversions";
     public static final String RECEIPTS_BY_CUSTOMER = "receipts-by-customer";
     public static final String ATTRIBUTIONS_BY_CAMPAIGN = "attributions-by-campaign";
-    public static final String ATTRIBUTED_PURCHASES_STORE = "attributed-purchases";
+    public static final String ATTRIBUTED_PURCHASES_STORE = "credited-campaigns-by-transaction";
     public static final String JOIN_STORE = "attribution-join";
 
     private AttributionTopology() {
@@ -69,7 +69,8 @@ public final class AttributionTopology {
                 .join(couponClicks, Attributions::of, clickedBeforePurchase(properties),
                         StreamJoined.with(Serdes.String(), receiptSerde, new InternalAvroSerde<>(ClickEvent.class))
                                 .withName(JOIN_STORE).withStoreName(JOIN_STORE))
-                .processValues(FirstSeenFilter.supplier(ATTRIBUTED_PURCHASES_STORE, Attributions::campaignPurchase,
+                .processValues(FirstSeenFilter.supplier(ATTRIBUTED_PURCHASES_STORE,
+                        CampaignAttribution::getTransactionId, CampaignAttribution::getCampaignId,
                         properties.dedupRetention()), Named.as("once-per-campaign-purchase"))
                 .selectKey((customerId, attribution) -> attribution.getCampaignId(), Named.as("key-by-campaign"));
 

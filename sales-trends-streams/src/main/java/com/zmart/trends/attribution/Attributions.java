@@ -55,9 +55,4 @@ final class Attributions {
                 .setLastConversionAt(last)
                 .build();
     }
-
-    /** A purchase is credited to a campaign once, however many of its clicks or lines match. */
-    static String campaignPurchase(CampaignAttribution attribution) {
-        return attribution.getCampaignId() + "#" + attribution.getTransactionId();
-    }
 }

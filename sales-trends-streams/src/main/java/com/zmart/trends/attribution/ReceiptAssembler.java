@@ -2,15 +2,16 @@ package com.zmart.trends.attribution;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.zmart.events.Sale;
 import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.trends.state.Receipt;
 import com.zmart.trends.topology.SaleLines;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,7 +30,10 @@ import org.apache.kafka.streams.state.Stores;
  *       transaction, and Debezium writes them consecutively to the transaction's partition (ADR 0005); or</li>
  *   <li>the partition stayed silent for the idle timeout (wall clock), for the last receipt before a pause.</li>
  * </ul>
- * Open receipts live in a (changelogged) store, so a restart neither loses nor repeats them.
+ * Open receipts live in a (changelogged) store, so a restart neither loses nor repeats them. The processor also keeps
+ * their ids in memory, read from the store at start: a line checks the one or two open receipts by key, where a scan of
+ * the cached store would walk every receipt closed since the last commit (the cache keeps their tombstones), making
+ * the work per line grow with the commit interval.
  */
 final class ReceiptAssembler implements Processor<String, Sale, String, Receipt> {
 
@@ -37,6 +41,7 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
     private static final Duration MIN_CHECK_INTERVAL = Duration.ofMillis(100);
 
     private final Duration idleTimeout;
+    private final Set<String> openIds = new LinkedHashSet<>();
     private ProcessorContext<String, Receipt> context;
     private KeyValueStore<String, Receipt> open;
 
@@ -68,6 +73,9 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
     public void init(ProcessorContext<String, Receipt> context) {
         this.context = context;
         this.open = context.getStateStore(OPEN_RECEIPTS_STORE);
+        try (KeyValueIterator<String, Receipt> restored = open.all()) {
+            restored.forEachRemaining(entry -> openIds.add(entry.key));
+        }
         Duration interval = idleTimeout.dividedBy(2);
         context.schedule(interval.compareTo(MIN_CHECK_INTERVAL) < 0 ? MIN_CHECK_INTERVAL : interval,
                 PunctuationType.WALL_CLOCK_TIME, this::closeIdle);
@@ -80,25 +88,27 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
         closeWhere(receipt -> !receipt.getTransactionId().equals(transactionId));
         Receipt receipt = open.get(transactionId);
         open.put(transactionId, receipt == null ? first(line) : added(receipt, line));
+        openIds.add(transactionId);
     }
 
     private void closeIdle(long now) {
         closeWhere(receipt -> receipt.getLastLineSeenAt() <= now - idleTimeout.toMillis());
     }
 
-    private void closeWhere(java.util.function.Predicate<Receipt> complete) {
-        List<KeyValue<String, Receipt>> closing = new ArrayList<>();
-        try (KeyValueIterator<String, Receipt> receipts = open.all()) {
-            receipts.forEachRemaining(entry -> {
-                if (complete.test(entry.value)) {
-                    closing.add(entry);
-                }
-            });
+    private void closeWhere(Predicate<Receipt> complete) {
+        if (openIds.isEmpty()) {
+            return;
         }
-        for (KeyValue<String, Receipt> entry : closing) {
-            open.delete(entry.key);
-            context.forward(new Record<>(entry.key, entry.value, entry.value.getPurchasedAt()));
+        List<String> closing = new ArrayList<>();
+        for (String transactionId : openIds) {
+            Receipt receipt = open.get(transactionId);
+            if (complete.test(receipt)) {
+                closing.add(transactionId);
+                open.delete(transactionId);
+                context.forward(new Record<>(transactionId, receipt, receipt.getPurchasedAt()));
+            }
         }
+        closing.forEach(openIds::remove);
     }
 
     private Receipt first(Sale line) {

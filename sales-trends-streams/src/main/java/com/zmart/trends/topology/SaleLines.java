@@ -24,9 +24,4 @@ public final class SaleLines {
     public static BigDecimal amount(long cents) {
         return BigDecimal.valueOf(cents, SCALE);
     }
-
-    /** The identity of a sale line, (transactionId, lineNumber), which duplicates share (ADR 0005). */
-    public static String lineId(Sale sale) {
-        return sale.getTransactionId() + "#" + sale.getLineNumber();
-    }
 }

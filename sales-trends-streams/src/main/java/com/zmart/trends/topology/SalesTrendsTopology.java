@@ -4,6 +4,7 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import com.zmart.trends.attribution.AttributionTopology;
 import com.zmart.trends.config.SalesTrendsProperties;
+import com.zmart.streams.dedup.FirstSeenFilter;
 import com.zmart.trends.trends.TrendsTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,15 +18,15 @@ import org.apache.kafka.streams.kstream.Named;
  * <pre>
  * zmart.sales (key transactionId, event time purchasedAt)
  *   → invalid lines → dead-letter topic (processing exception handler)
- *   → drop duplicated lines, (transactionId, lineNumber) [seen-sale-lines]; all lines of a transaction share a
- *     partition, so this needs no repartition
+ *   → drop duplicated lines, (transactionId, lineNumber) [seen-lines-by-transaction]; all lines of a transaction
+ *     share a partition, so this needs no repartition
  *   ├─ TrendsTopology: windowed aggregates per store and department → zmart.sales-trends
  *   └─ AttributionTopology: receipts joined with zmart.clicks → zmart.campaign-attributions, zmart.campaign-conversions
  * </pre>
  */
 public final class SalesTrendsTopology {
 
-    public static final String SEEN_SALE_LINES_STORE = "seen-sale-lines";
+    public static final String SEEN_SALE_LINES_STORE = "seen-lines-by-transaction";
 
     private SalesTrendsTopology() {
     }
@@ -38,8 +39,8 @@ public final class SalesTrendsTopology {
                 .filter((transactionId, sale) -> sale != null, Named.as("not-deleted"))
                 // Right after the source, so an invalid line reaches the dead-letter topic with its original bytes.
                 .peek((transactionId, sale) -> SaleValidation.requireValid(sale), Named.as("valid-sale-lines"))
-                .processValues(FirstSeenFilter.supplier(SEEN_SALE_LINES_STORE, SaleLines::lineId,
-                        properties.dedupRetention()), Named.as("unique-sale-lines"));
+                .processValues(FirstSeenFilter.supplier(SEEN_SALE_LINES_STORE, Sale::getTransactionId,
+                        sale -> Integer.toString(sale.getLineNumber()), properties.dedupRetention()), Named.as("unique-sale-lines"));
         TrendsTopology.addTo(uniqueLines, properties.trends(), serdes.trend());
         AttributionTopology.addTo(builder, uniqueLines, properties.attribution(), serdes);
         return builder.build();

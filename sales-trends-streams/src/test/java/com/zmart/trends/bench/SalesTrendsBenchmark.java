@@ -168,9 +168,46 @@ public final class SalesTrendsBenchmark {
                     .filter(m -> m.getKey().name().equals("dropped-records-total")
                             || m.getKey().name().equals("late-sale-lines-dropped-total"))
                     .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum();
+            printTimeBreakdown(streams, (done - runningAt) / 1_000_000);
+            printInternalTopicOffsets(admin, applicationId);
             streams.close(Duration.ofSeconds(30));
             return new Result((done - start) / 1_000_000, (done - runningAt) / 1_000_000, (long) dropped);
         }
+    }
+
+    /**
+     * Where the stream threads' time went: the clients' blocking totals (producer flushes and transaction commits,
+     * consumer commits), Streams' blocked time, and how many commits it took.
+     */
+    private static void printTimeBreakdown(KafkaStreams streams, long elapsedMs) {
+        Map<String, Double> totals = new java.util.TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if ((name.name().endsWith("-time-ns-total") || name.name().equals("commit-total")
+                    || name.name().equals("process-total") || name.name().equals("punctuate-total"))
+                    && metric.metricValue() instanceof Number value) {
+                totals.merge(name.group() + " " + name.name(), value.doubleValue(), Double::sum);
+            }
+        });
+        log("Time of the stream threads over %,d ms (ns totals in ms):".formatted(elapsedMs));
+        totals.forEach((name, value) -> {
+            if (value > 0) {
+                log("  %s: %,.0f".formatted(name, name.endsWith("-ns-total") ? value / 1e6 : value));
+            }
+        });
+    }
+
+    /** What the topology wrote to its own topics (changelogs, repartitions), commit markers included. */
+    private static void printInternalTopicOffsets(Admin admin, String applicationId) throws Exception {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (var topic : admin.describeTopics(admin.listTopics().names().get().stream()
+                .filter(name -> name.startsWith(applicationId + "-")).toList()).allTopicNames().get().values()) {
+            topic.partitions().forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+        }
+        Map<String, Long> perTopic = new java.util.TreeMap<>();
+        admin.listOffsets(ends).all().get().forEach((partition, end) ->
+                perTopic.merge(partition.topic().substring(applicationId.length() + 1), end.offset(), Long::sum));
+        log("Offsets of the topology's internal topics (records and commit markers):");
+        perTopic.forEach((topic, offsets) -> log("  %s: %,d".formatted(topic, offsets)));
     }
 
     /** True when the group committed the end of every partition it reads (source and repartition topics). */

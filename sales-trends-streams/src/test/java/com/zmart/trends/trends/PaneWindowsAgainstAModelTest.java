@@ -70,7 +70,7 @@ class PaneWindowsAgainstAModelTest extends TopologyTestBase {
                         .build();
                 driver.buy(sale);
                 sent.add(sale);
-                if (lineIds.add(SaleLines.lineId(sale))) {
+                if (lineIds.add(sale.getTransactionId() + "#" + sale.getLineNumber())) {
                     streamTime = Math.max(streamTime, time);
                     lateLines += time + TRENDS.grace().toMillis() + 60_000 <= streamTime ? 1 : 0;
                     addToModel(model, sale, time, streamTime - TRENDS.grace().toMillis());
