@@ -1,5 +1,6 @@
 package com.zmart.rewards.mail;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 
@@ -43,6 +44,9 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 class CouponMailerConfiguration {
+
+    /** The ledger's local copy, beside the Streams state of the same instance. */
+    static final String LEDGER_COPY_DIRECTORY = "coupon-ledger";
 
     @Bean
     Deserializer<RewardNotification> notificationDeserializer(RewardsProperties rewards) {
@@ -125,6 +129,7 @@ class CouponMailerConfiguration {
         writer.putAll(RegistrySerdes.serializerConfig(rewards.registryUrl()));
         return new SentCoupons(new KafkaConsumer<>(reader, new StringDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(writer, new StringSerializer(),
-                        RegistrySerdes.<RewardNotification>valueSerializer(rewards.registryUrl())));
+                        RegistrySerdes.<RewardNotification>valueSerializer(rewards.registryUrl())),
+                Path.of(rewards.stateDir(), LEDGER_COPY_DIRECTORY));
     }
 }

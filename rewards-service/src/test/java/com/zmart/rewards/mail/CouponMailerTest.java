@@ -3,6 +3,7 @@ package com.zmart.rewards.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
@@ -43,13 +45,16 @@ class CouponMailerTest {
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private final MockProducer<String, RewardNotification> ledgerWrites =
             new MockProducer<>(true, null, new StringSerializer(), (topic, notification) -> new byte[0]);
-    private final SentCoupons ledger = new SentCoupons(new MockConsumer<>("earliest"), ledgerWrites);
+    @TempDir
+    Path ledgerCopy;
+    private SentCoupons ledger;
     private final List<RewardNotification> topic = new ArrayList<>();
     private final Deserializer<RewardNotification> byOffset = (t, bytes) -> topic.get(bytes[0]);
     private CouponMailer mailer;
 
     @BeforeEach
     void startSmtp() {
+        ledger = new SentCoupons(new MockConsumer<>("earliest"), ledgerWrites, ledgerCopy);
         smtp.start();
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
@@ -59,6 +64,7 @@ class CouponMailerTest {
 
     @AfterEach
     void stopSmtp() {
+        ledger.close();
         smtp.stop();
     }
 
