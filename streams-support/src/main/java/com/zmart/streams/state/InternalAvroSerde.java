@@ -3,6 +3,7 @@ package com.zmart.streams.state;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import com.zmart.contracts.serde.SingleObjectDecoders;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Serde for records that only the service that wrote them reads back: state-store values and repartition topics. Avro's
  * single-object encoding (marker, schema fingerprint, binary body) instead of the Schema Registry: internal topics have
  * no registered subject, and no client of the suite registers schemas (ADR 0001). The fingerprint lets a later
- * version resolve old values ({@link BinaryMessageDecoder#addSchema}).
+ * version resolve old values: the decoder knows every released version of a contract ({@link SingleObjectDecoders}),
+ * so records an older instance left in a repartition topic or changelog are read after a rolling upgrade.
  */
 public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
@@ -28,7 +30,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         SpecificData model = SpecificData.getForClass(type);
         Schema schema = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
-        this.decoder = new BinaryMessageDecoder<>(model, schema);
+        this.decoder = SingleObjectDecoders.of(model, schema);
     }
 
     @Override
