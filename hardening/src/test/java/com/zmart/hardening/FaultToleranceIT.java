@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,10 @@ import com.zmart.demo.services.SuiteService;
 import com.zmart.events.Sale;
 import com.zmart.hardening.ExpectedFigures.Rewards;
 import com.zmart.hardening.ExpectedFigures.Trend;
+import com.zmart.platform.smtp.SmtpServer;
 import com.zmart.sales.simulator.Register;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,6 +59,8 @@ class FaultToleranceIT {
     private static final double REGISTER_RATE = 40;
     private static final Duration CATCH_UP = Duration.ofMinutes(Long.getLong("hardening.catch-up-minutes", 20));
 
+    /** rewards-service application.yml, {@code zmart.rewards.thresholds}. */
+    private static final long[] COUPON_THRESHOLDS = {100, 250, 500, 1000};
     private static final String[] GROUPS = {"zmart-rewards", "inventory-service", "zmart-sales-trends"};
 
     @Test
@@ -173,6 +178,22 @@ class FaultToleranceIT {
                 .isEmpty();
         assertThat(differences(hourly, expected.hourly())).as("hopping-1h-5m trends per store/department/window")
                 .isEmpty();
+
+        // One coupon email per threshold each member's total reached, after the kill of the service that sends them.
+        Map<String, Long> expectedCoupons = couponsPerRecipient(suite, expectedRewards);
+        Map<String, Long> coupons = Map.of();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        do {
+            coupons = couponEmails(suite).coupons();
+            if (coupons.equals(expectedCoupons)) {
+                break;
+            }
+            ConsumerLag.sleep(Duration.ofSeconds(2));
+        } while (System.nanoTime() < deadline);
+        assertThat(differences(coupons, expectedCoupons)).as("coupon emails (distinct Message-IDs) per recipient")
+                .isEmpty();
+        log("%d coupon emails to %d members as expected; %d sent again under the same Message-ID", coupons.values()
+                .stream().mapToLong(Long::longValue).sum(), coupons.size(), couponEmails(suite).repeated());
         assertThat(suite.allReady()).as("every service ready after the run").isTrue();
         log("%d distinct lines: %d members, %d store/sku items, %d one-minute and %d hour-long windows as expected; "
                         + "whole test %d s", expected.lines(), expected.rewards.size(), expected.unitsSold.size(),
@@ -332,6 +353,45 @@ class FaultToleranceIT {
                 ConsumerLag.sleep(Duration.ofSeconds(2));
             }
         }
+    }
+
+    /**
+     * The coupons each member's recipient address must have received: one per threshold of rewards-service's
+     * application.yml that the member's total points reached (totals only grow, so each threshold is crossed once).
+     */
+    private static Map<String, Long> couponsPerRecipient(Suite suite, Map<String, Rewards> totals) {
+        Map<String, String> emailOfMember = new HashMap<>();
+        suite.catalog().customers().forEach(customer -> customer.memberId()
+                .ifPresent(member -> emailOfMember.put(member, customer.email())));
+        Map<String, Long> coupons = new TreeMap<>();
+        totals.forEach((member, rewards) -> {
+            long reached = Arrays.stream(COUPON_THRESHOLDS).filter(threshold -> threshold <= rewards.points()).count();
+            if (reached > 0) {
+                coupons.put(Objects.requireNonNull(emailOfMember.get(member), member), reached);
+            }
+        });
+        return coupons;
+    }
+
+    /**
+     * The SMTP server's coupon emails: distinct Message-IDs per recipient, and how many arrived more than once. The
+     * mailer sends before it records (ADR 0010): a kill between the two sends a poll's emails again, with the same
+     * Message-ID, which mail clients treat as one email.
+     */
+    private static CouponEmails couponEmails(Suite suite) throws Exception {
+        Map<String, java.util.Set<String>> ids = new TreeMap<>();
+        long received = 0;
+        for (MimeMessage message : suite.zmart().platform().smtp().orElseThrow().receivedMessages()) {
+            ids.computeIfAbsent(SmtpServer.recipientOf(message), r -> new java.util.HashSet<>())
+                    .add(message.getMessageID());
+            received++;
+        }
+        Map<String, Long> coupons = new TreeMap<>();
+        ids.forEach((recipient, messageIds) -> coupons.put(recipient, (long) messageIds.size()));
+        return new CouponEmails(coupons, received - coupons.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private record CouponEmails(Map<String, Long> coupons, long repeated) {
     }
 
     /** The keys whose values differ, as "key: actual=... expected=...", the first 20 and a count. */
