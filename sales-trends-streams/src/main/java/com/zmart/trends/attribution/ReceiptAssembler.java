@@ -73,6 +73,8 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
     public void init(ProcessorContext<String, Receipt> context) {
         this.context = context;
         this.open = context.getStateStore(OPEN_RECEIPTS_STORE);
+        // A revived task initializes its processors again: the ids come from the store alone.
+        openIds.clear();
         try (KeyValueIterator<String, Receipt> restored = open.all()) {
             restored.forEachRemaining(entry -> openIds.add(entry.key));
         }
