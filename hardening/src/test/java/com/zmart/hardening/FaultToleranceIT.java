@@ -181,19 +181,19 @@ class FaultToleranceIT {
 
         // One coupon email per threshold each member's total reached, after the kill of the service that sends them.
         Map<String, Long> expectedCoupons = couponsPerRecipient(suite, expectedRewards);
-        Map<String, Long> coupons = Map.of();
+        CouponEmails emails;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         do {
-            coupons = couponEmails(suite).coupons();
-            if (coupons.equals(expectedCoupons)) {
+            emails = couponEmails(suite);
+            if (emails.coupons().equals(expectedCoupons)) {
                 break;
             }
             ConsumerLag.sleep(Duration.ofSeconds(2));
         } while (System.nanoTime() < deadline);
-        assertThat(differences(coupons, expectedCoupons)).as("coupon emails (distinct Message-IDs) per recipient")
-                .isEmpty();
-        log("%d coupon emails to %d members as expected; %d sent again under the same Message-ID", coupons.values()
-                .stream().mapToLong(Long::longValue).sum(), coupons.size(), couponEmails(suite).repeated());
+        assertThat(differences(emails.coupons(), expectedCoupons))
+                .as("coupon emails (distinct Message-IDs) per recipient").isEmpty();
+        log("%d coupon emails to %d members as expected; %d sent again under the same Message-ID", emails.coupons()
+                .values().stream().mapToLong(Long::longValue).sum(), emails.coupons().size(), emails.repeated());
         assertThat(suite.allReady()).as("every service ready after the run").isTrue();
         log("%d distinct lines: %d members, %d store/sku items, %d one-minute and %d hour-long windows as expected; "
                         + "whole test %d s", expected.lines(), expected.rewards.size(), expected.unitsSold.size(),

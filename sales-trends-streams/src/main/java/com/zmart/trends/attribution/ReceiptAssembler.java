@@ -87,30 +87,34 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
     public void process(Record<String, Sale> record) {
         Sale line = record.value();
         String transactionId = line.getTransactionId();
-        closeWhere(receipt -> !receipt.getTransactionId().equals(transactionId));
+        // Open receipts are keyed by transaction: those of other transactions are complete, decided on the id alone.
+        closeWhere(openId -> !openId.equals(transactionId));
         Receipt receipt = open.get(transactionId);
         open.put(transactionId, receipt == null ? first(line) : added(receipt, line));
         openIds.add(transactionId);
     }
 
     private void closeIdle(long now) {
-        closeWhere(receipt -> receipt.getLastLineSeenAt() <= now - idleTimeout.toMillis());
+        long lastLineBefore = now - idleTimeout.toMillis();
+        closeWhere(openId -> open.get(openId).getLastLineSeenAt() <= lastLineBefore);
     }
 
-    private void closeWhere(Predicate<Receipt> complete) {
+    private void closeWhere(Predicate<String> complete) {
         if (openIds.isEmpty()) {
             return;
         }
         List<String> closing = new ArrayList<>();
         for (String transactionId : openIds) {
-            Receipt receipt = open.get(transactionId);
-            if (complete.test(receipt)) {
+            if (complete.test(transactionId)) {
                 closing.add(transactionId);
-                open.delete(transactionId);
-                context.forward(new Record<>(transactionId, receipt, receipt.getPurchasedAt()));
             }
         }
-        closing.forEach(openIds::remove);
+        for (String transactionId : closing) {
+            Receipt receipt = open.get(transactionId);
+            open.delete(transactionId);
+            openIds.remove(transactionId);
+            context.forward(new Record<>(transactionId, receipt, receipt.getPurchasedAt()));
+        }
     }
 
     private Receipt first(Sale line) {
