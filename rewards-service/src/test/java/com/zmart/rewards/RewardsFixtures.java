@@ -28,7 +28,7 @@ public final class RewardsFixtures {
                 new RewardsProperties.Points(BigDecimal.ONE, Map.of("electronics", BigDecimal.valueOf(2))),
                 List.of(100L, 250L, 500L, 1000L), new RewardsProperties.Tiers(250, 500, 1000), 10,
                 Duration.ofDays(35), "zmart-rewards-test", "localhost:9092", "http://registry.invalid/apis/registry/v3",
-                "/tmp/unused", 1, Map.of(), "127.0.0.1");
+                "/tmp/unused", 1, Map.of(), "127.0.0.1", null);
     }
 
     /** Registry-free serdes for the public topics (single-object Avro encoding, see InternalAvroSerde). */

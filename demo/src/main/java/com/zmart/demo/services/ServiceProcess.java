@@ -30,7 +30,10 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service's jar from {@code repository}; returns at once (see {@link #awaitReady()}). */
+    /**
+     * Starts the service's jar from {@code repository}, extracted into the service's folder of the data directory;
+     * returns once the JVM is launched (see {@link #awaitReady()}).
+     */
     public static ServiceProcess start(SuiteService service, int port, PlatformEndpoints platform, Path repository,
                                        String javaOptions) {
         Path jar = repository.resolve(service.module()).resolve("target").resolve(service.jarName());
@@ -43,9 +46,11 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logs.resolve(service.name() + ".log");
             List<String> command = new ArrayList<>(List.of("env", "PORT=" + port));
             service.environment().apply(platform).forEach((name, value) -> command.add(name + "=" + value));
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path application = ExtractedJar.of(jar, work.resolve("app"), java);
+            command.add(java.toString());
             command.addAll(List.of(javaOptions.split("\\s+")));
-            command.addAll(List.of("-jar", jar.toString()));
+            command.addAll(List.of("-jar", application.toString()));
             return new ServiceProcess(service, port, ChildProcess.start(service.name(), command, work, log), log);
         } catch (java.io.IOException e) {
             throw new PlatformStartupException("Cannot prepare " + service.name() + ": " + e.getMessage(), e);

@@ -21,6 +21,7 @@ public record SuiteService(String name, String module, int defaultPort, String d
     public static final SuiteService REWARDS = new SuiteService("rewards", "rewards-service", 8091,
             "/swagger-ui.html", p -> with(kafka(p), Map.of("ZMART_API_KEYS", DemoOptions.LOCAL_API_KEY,
                     "STREAMS_STATE_DIR", p.dataDirectory().resolve("rewards-state").toString(),
+                    "STREAMS_INSTANCE_ID", "rewards",
                     "SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(p.smtpPort()))));
 
     public static final SuiteService INVENTORY = new SuiteService("inventory", "inventory-service", 8092,
@@ -33,7 +34,8 @@ public record SuiteService(String name, String module, int defaultPort, String d
 
     public static final SuiteService SALES_TRENDS = new SuiteService("sales-trends", "sales-trends-streams", 8094,
             "/swagger-ui.html", p -> with(kafka(p), Map.of(
-                    "STREAMS_STATE_DIR", p.dataDirectory().resolve("sales-trends-state").toString())));
+                    "STREAMS_STATE_DIR", p.dataDirectory().resolve("sales-trends-state").toString(),
+                    "STREAMS_INSTANCE_ID", "sales-trends")));
 
     /** In start order: the dashboard first, since it creates the tables its sink connectors write to. */
     public static final List<SuiteService> ALL = List.of(DASHBOARD, CLICKSTREAM, REWARDS, INVENTORY, SALES_TRENDS);

@@ -36,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor     replication of the internal (changelog, repartition) topics
  * @param streams               further Kafka Streams or client settings (security, tuning), applied last
  * @param advertisedHost        the host name other instances reach this one on, for lookups of keys it owns
+ * @param instanceId            this instance's stable name in the Streams consumer group (static membership), or
+ *                              blank for none: a restart under the same name resumes at once (StreamsRuntimeSettings)
  */
 @Validated
 @ConfigurationProperties("zmart.rewards")
@@ -50,7 +52,8 @@ public record RewardsProperties(@NotNull @Valid Points points,
                                 @NotBlank String stateDir,
                                 @Min(1) int replicationFactor,
                                 Map<String, String> streams,
-                                @NotBlank String advertisedHost) {
+                                @NotBlank String advertisedHost,
+                                String instanceId) {
 
     public RewardsProperties {
         // Unmodifiable copies that keep nulls, so that validation (not a constructor) reports them.

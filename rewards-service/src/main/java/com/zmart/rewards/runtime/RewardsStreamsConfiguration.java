@@ -22,7 +22,7 @@ class RewardsStreamsConfiguration {
                 RewardsTopology.buildTopology(properties, RewardsSerdes.registry(properties.registryUrl())),
                 new StreamsRuntimeSettings(properties.applicationId(), properties.bootstrapServers(),
                         properties.stateDir(), properties.replicationFactor(), Topics.REWARDS_DLT.name(),
-                        properties.streams()),
+                        properties.instanceId(), properties.streams()),
                 properties.advertisedHost());
     }
 }

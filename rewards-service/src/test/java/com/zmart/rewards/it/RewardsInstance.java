@@ -30,8 +30,14 @@ final class RewardsInstance implements AutoCloseable {
 
     /** Instances with the same {@code applicationId} share the work; each has its own state directory. */
     static RewardsInstance start(LocalPlatform platform, String applicationId, Path stateDir) {
+        return start(platform, applicationId, stateDir, "");
+    }
+
+    /** As above, a static member of the Streams group under {@code instanceId} (blank: none). */
+    static RewardsInstance start(LocalPlatform platform, String applicationId, Path stateDir, String instanceId) {
         return new RewardsInstance(new SpringApplicationBuilder(RewardsApplication.class).run(
                 "--server.port=0",
+                "--zmart.rewards.instance-id=" + instanceId,
                 "--zmart.rewards.bootstrap-servers=" + platform.bootstrapServers(),
                 "--zmart.rewards.registry-url=" + platform.registry().apiV3Url(),
                 "--zmart.rewards.application-id=" + applicationId,

@@ -62,7 +62,7 @@ class RewardsTopologyTest {
     void startDriver() {
         // The settings the service runs with, dead-letter handlers included.
         Properties config = new StreamsRuntimeSettings("zmart-rewards-test", "localhost:9092", stateDir.toString(), 1,
-                Topics.REWARDS_DLT.name(), Map.of()).streamsProperties(new HostInfo("localhost", 8091),
+                Topics.REWARDS_DLT.name(), null, Map.of()).streamsProperties(new HostInfo("localhost", 8091),
                 new DeadLetterPublisher(() -> deadLetterProducer, Duration.ofSeconds(1)));
         driver = new TopologyTestDriver(RewardsTopology.buildTopology(RewardsFixtures.properties(), serdes), config);
         sales = driver.createInputTopic(Topics.SALES.name(), Serdes.String().serializer(), serdes.sale().serializer());

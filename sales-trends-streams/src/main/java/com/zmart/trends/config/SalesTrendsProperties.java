@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor replication of the internal (changelog, repartition) topics
  * @param advertisedHost    host other instances reach this one's REST API on ({@code application.server} host;
  *                          the port is the HTTP server's)
+ * @param instanceId        this instance's stable name in the Streams consumer group (static membership), or blank
+ *                          for none: a restart under the same name resumes at once (StreamsRuntimeSettings)
  * @param dedupRetention    how long a sale line is remembered to drop its duplicates (event time); older lines
  *                          are not counted, since they could not be told apart from a duplicate
  * @param trends            the windowed aggregates
@@ -37,6 +39,7 @@ public record SalesTrendsProperties(@NotBlank String applicationId,
                                     @NotBlank String stateDir,
                                     @Min(1) int replicationFactor,
                                     @NotBlank String advertisedHost,
+                                    String instanceId,
                                     @NotNull Duration dedupRetention,
                                     @NotNull @Valid TrendsProperties trends,
                                     @NotNull @Valid AttributionProperties attribution,

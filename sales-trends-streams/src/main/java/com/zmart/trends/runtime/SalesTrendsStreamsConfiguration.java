@@ -30,6 +30,6 @@ class SalesTrendsStreamsConfiguration {
     static StreamsRuntimeSettings runtimeSettings(SalesTrendsProperties properties) {
         return new StreamsRuntimeSettings(properties.applicationId(), properties.bootstrapServers(),
                 properties.stateDir(), properties.replicationFactor(), Topics.SALES_TRENDS_DLT.name(),
-                EvenPartitionProgress.withOverrides(properties.streams()));
+                properties.instanceId(), EvenPartitionProgress.withOverrides(properties.streams()));
     }
 }

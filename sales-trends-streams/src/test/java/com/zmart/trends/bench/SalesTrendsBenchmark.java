@@ -143,7 +143,7 @@ public final class SalesTrendsBenchmark {
             throws Exception {
         SalesTrendsProperties properties = properties(platform, stateDir, applicationId);
         StreamsRuntimeSettings settings = new StreamsRuntimeSettings(applicationId, platform.bootstrapServers(),
-                stateDir.toString(), 1, Topics.SALES_TRENDS_DLT.name(),
+                stateDir.toString(), 1, Topics.SALES_TRENDS_DLT.name(), null,
                 EvenPartitionProgress.withOverrides(streamsOverrides(threads)));
         CountDownLatch running = new CountDownLatch(1);
         try (DeadLetterPublisher deadLetters = settings.deadLetterPublisher();
@@ -236,7 +236,7 @@ public final class SalesTrendsBenchmark {
     /** The production settings of application.yml. */
     private static SalesTrendsProperties properties(LocalPlatform platform, Path stateDir, String applicationId) {
         return new SalesTrendsProperties(applicationId, platform.bootstrapServers(), platform.registry().apiV3Url(),
-                stateDir.toString(), 1, "127.0.0.1", Duration.ofDays(35),
+                stateDir.toString(), 1, "127.0.0.1", null, Duration.ofDays(35),
                 new TrendsProperties(List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
                         TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))), Duration.ofMinutes(10),
                         Duration.ofMillis(500), Duration.ofHours(24), 5),

@@ -9,6 +9,7 @@ import com.zmart.streams.error.DeadLetterDeserializationHandler;
 import com.zmart.streams.error.DeadLetterProcessingHandler;
 import com.zmart.streams.error.DeadLetterPublisher;
 import com.zmart.streams.error.DeadLetters;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,10 +27,15 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param stateDir          where the local state stores live
  * @param replicationFactor replication of the internal (changelog, repartition) topics
  * @param deadLetterTopic   where records that cannot be deserialized or processed go
+ * @param instanceId        this instance's stable name in the consumer group ({@code group.instance.id}, static
+ *                          membership), or blank for none: an instance restarted under the same name takes its
+ *                          tasks back at once instead of waiting for the dead one's session to time out (45 s);
+ *                          two running instances must never share one
  * @param overrides         further Streams or client settings (security, tuning), applied last
  */
 public record StreamsRuntimeSettings(String applicationId, String bootstrapServers, String stateDir,
-                                     int replicationFactor, String deadLetterTopic, Map<String, String> overrides) {
+                                     int replicationFactor, String deadLetterTopic, String instanceId,
+                                     Map<String, String> overrides) {
 
     private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -37,6 +43,7 @@ public record StreamsRuntimeSettings(String applicationId, String bootstrapServe
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+        instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
     }
 
@@ -54,6 +61,10 @@ public record StreamsRuntimeSettings(String applicationId, String bootstrapServe
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         config.put(DeadLetters.PUBLISHER_CONFIG, Objects.requireNonNull(deadLetters, "deadLetters"));
         config.put(DeadLetters.TOPIC_CONFIG, deadLetterTopic);
+        if (instanceId != null) {
+            // Only the group's consumers get it, each stream thread's with its own suffix (-1, -2, ...).
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
         config.putAll(overrides);
         return config;
     }

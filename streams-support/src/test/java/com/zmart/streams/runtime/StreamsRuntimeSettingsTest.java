@@ -9,6 +9,7 @@ import com.zmart.streams.error.DeadLetterDeserializationHandler;
 import com.zmart.streams.error.DeadLetterProcessingHandler;
 import com.zmart.streams.error.DeadLetterPublisher;
 import com.zmart.streams.error.DeadLetters;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,7 +23,7 @@ class StreamsRuntimeSettingsTest {
     @Test
     void streamsRunExactlyOnceWithStandbysDeadLettersAndTheirAddress() {
         StreamsRuntimeSettings settings = new StreamsRuntimeSettings("app", "localhost:9092", "/tmp/state", 1,
-                "zmart.x.dlt", Map.of());
+                "zmart.x.dlt", " ", Map.of());
 
         Properties config = settings.streamsProperties(new HostInfo("10.0.0.7", 8091), publisher);
 
@@ -35,7 +36,8 @@ class StreamsRuntimeSettingsTest {
                         DeadLetterDeserializationHandler.class)
                 .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class)
                 .containsEntry(DeadLetters.PUBLISHER_CONFIG, publisher)
-                .containsEntry(DeadLetters.TOPIC_CONFIG, "zmart.x.dlt");
+                .containsEntry(DeadLetters.TOPIC_CONFIG, "zmart.x.dlt")
+                .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         // The configuration is one Kafka Streams accepts.
         assertThat(new StreamsConfig(config).getString(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("10.0.0.7:8091");
     }
@@ -43,7 +45,7 @@ class StreamsRuntimeSettingsTest {
     @Test
     void overridesApplyLastAndConnectionSettingsReachTheDeadLetterProducer() {
         StreamsRuntimeSettings settings = new StreamsRuntimeSettings("app", "localhost:9092", "/tmp/state", 3,
-                "zmart.x.dlt", Map.of("security.protocol", "SSL", "num.stream.threads", "4"));
+                "zmart.x.dlt", null, Map.of("security.protocol", "SSL", "num.stream.threads", "4"));
 
         assertThat(settings.streamsProperties(new HostInfo("h", 1), publisher))
                 .containsEntry("security.protocol", "SSL").containsEntry("num.stream.threads", "4")
@@ -52,5 +54,18 @@ class StreamsRuntimeSettingsTest {
                 .containsEntry("security.protocol", "SSL").doesNotContainKey("num.stream.threads")
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    }
+
+    @Test
+    void anInstanceIdMakesEachStreamThreadAStaticMemberOfTheGroup() {
+        StreamsRuntimeSettings settings = new StreamsRuntimeSettings("app", "localhost:9092", "/tmp/state", 1,
+                "zmart.x.dlt", "rewards-0", Map.of());
+
+        StreamsConfig config = new StreamsConfig(settings.streamsProperties(new HostInfo("h", 1), publisher));
+
+        assertThat(config.getMainConsumerConfigs("app", "client", 2))
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "rewards-0-2");
+        assertThat(config.getRestoreConsumerConfigs("client")).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        assertThat(config.getGlobalConsumerConfigs("client")).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     }
 }
