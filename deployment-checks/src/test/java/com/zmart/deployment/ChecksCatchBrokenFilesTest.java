@@ -139,14 +139,14 @@ class ChecksCatchBrokenFilesTest {
     private static final String GOOD_DOCKERFILE = """
             FROM eclipse-temurin:17.0.17_10-jre-noble AS layers
             COPY target/app-1.0.jar app.jar
-            RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+            RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
             # the runtime stage
             FROM eclipse-temurin:17.0.17_10-jre-noble
             COPY --from=layers /build/extracted/dependencies/ ./
             USER 10001:10001
             HEALTHCHECK --interval=10s \\
                 CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
-            ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
+            ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]
             """;
 
     private static Path module(Path dir) throws IOException {

@@ -122,7 +122,8 @@ class RepositoryDeploymentTest {
                 String pom = read(build[0].resolve("pom.xml"));
                 String jar = "target/" + DockerfileChecks.artifactId(pom) + "-" + DockerfileChecks.version(pom) + ".jar";
                 assertThat(read(build[1])).as(module + "/Dockerfile").contains("COPY " + jar + " ")
-                        .contains("-Djarmode=tools -jar app.jar extract --layers --launcher")
+                        .contains("-Djarmode=tools -jar app.jar extract --layers --destination")
+                        .contains("-jar app.jar")
                         .contains("-XX:MaxRAMPercentage=75").contains("/actuator/health");
                 assertThat(read(build[0].resolve(".dockerignore"))).contains("!target/");
                 assertThat(String.valueOf(service.get("image"))).isEqualTo("zmart/" + module + ":" + DockerfileChecks.version(pom));
