@@ -22,9 +22,10 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
- * Listener containers for sales and restocks. Values go through the Avro deserializer, then the record's rules,
- * inside an {@link ErrorHandlingDeserializer}: a record that fails either reaches the error handler with its original
- * bytes, which it writes to the dead-letter topic, and the container goes on with the next record.
+ * Listener containers for sales (a poll at a time) and restocks (a record at a time). Values go through the Avro
+ * deserializer, then the record's rules, inside an {@link ErrorHandlingDeserializer}: a record that fails either
+ * reaches the error handler with its original bytes (for sales, through the listener), which it writes to the
+ * dead-letter topic, and the container goes on with the next record.
  */
 @Configuration(proxyBeanMethods = false)
 class ListenerContainersConfiguration {
@@ -32,7 +33,11 @@ class ListenerContainersConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Sale> saleListenerFactory(
             KafkaProperties kafka, InventoryProperties properties, CommonErrorHandler errorHandler) {
-        return factory(kafka, properties, SaleRules::problems, properties.listener().salesConcurrency(), errorHandler);
+        var factory = factory(kafka, properties, SaleRules::problems, properties.listener().salesConcurrency(),
+                errorHandler);
+        // A poll of sale lines is applied in one database transaction (SaleLineService).
+        factory.setBatchListener(true);
+        return factory;
     }
 
     @Bean

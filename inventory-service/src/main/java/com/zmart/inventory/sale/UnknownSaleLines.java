@@ -17,11 +17,17 @@ public class UnknownSaleLines {
         this.jdbc = jdbc;
     }
 
-    void record(Sale sale) {
+    void record(List<Sale> lines) {
         jdbc.sql("INSERT INTO unknown_sale_lines (transaction_id, line_number, store_id, sku, quantity, purchased_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(sale.getTransactionId(), sale.getLineNumber(), sale.getStoreId(), sale.getSku(),
-                        sale.getQuantity(), DbTime.of(sale.getPurchasedAt()))
+                        + " SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::timestamptz[])"
+                        + " ON CONFLICT DO NOTHING")
+                .params(lines.stream().map(Sale::getTransactionId).toArray(String[]::new),
+                        lines.stream().map(Sale::getLineNumber).toArray(Integer[]::new),
+                        lines.stream().map(Sale::getStoreId).toArray(String[]::new),
+                        lines.stream().map(Sale::getSku).toArray(String[]::new),
+                        lines.stream().map(Sale::getQuantity).toArray(Integer[]::new),
+                        // ISO-8601 text: the driver binds arrays of strings and numbers, not of date-times.
+                        lines.stream().map(line -> line.getPurchasedAt().toString()).toArray(String[]::new))
                 .update();
     }
 

@@ -30,6 +30,15 @@ public class StockChanges {
     /** Returns the id of the reorder the change opened, if any. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<UUID> changed(StockLevel level, Instant eventTime) {
+        return changed(level, level, eventTime);
+    }
+
+    /**
+     * A change made of several steps (the sale lines of a batch): publishes the final {@code level}; the reorder rule
+     * judges {@code reorderCheck}, the level at the step that matters for it, which happened at {@code checkTime}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> changed(StockLevel level, StockLevel reorderCheck, Instant checkTime) {
         if (publishLevels) {
             outbox.append(Topics.INVENTORY_LEVELS, level.key(), InventoryLevel.newBuilder()
                     .setStoreId(level.storeId())
@@ -40,6 +49,6 @@ public class StockChanges {
                     .setUpdatedAt(level.updatedAt())
                     .build());
         }
-        return reorders.afterChange(level, eventTime);
+        return reorders.afterChange(reorderCheck, checkTime);
     }
 }

@@ -15,6 +15,10 @@ public record StockLevel(String storeId, String sku, int onHand, int reorderPoin
         return key(storeId, sku);
     }
 
+    public StockLevel withOnHand(int units) {
+        return new StockLevel(storeId, sku, units, reorderPoint, reorderQuantity, updatedAt);
+    }
+
     public boolean belowReorderPoint() {
         return onHand < reorderPoint;
     }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.zmart.inventory.support.DbTime;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Repository;
 public class StockRepository {
 
     private static final String COLUMNS = "store_id, sku, on_hand, reorder_point, reorder_quantity, updated_at";
+    private static final String QUALIFIED_COLUMNS = "stock.store_id, stock.sku, stock.on_hand, stock.reorder_point,"
+            + " stock.reorder_quantity, stock.updated_at";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -48,6 +52,30 @@ public class StockRepository {
         return jdbc.sql("UPDATE stock SET on_hand = on_hand + ?, updated_at = ? WHERE store_id = ? AND sku = ?"
                         + " RETURNING " + COLUMNS)
                 .params(delta, DbTime.of(at), storeId, sku).query(StockRepository::map).optional();
+    }
+
+    /**
+     * Adds each item's delta in one statement; returns the new levels of the items that exist. The rows are locked
+     * in (store, sku) order first, so two transactions changing overlapping items wait for each other instead of
+     * deadlocking.
+     */
+    public Map<Item, StockLevel> adjust(Map<Item, Integer> deltas, Instant at) {
+        if (deltas.isEmpty()) {
+            return Map.of();
+        }
+        String[] stores = deltas.keySet().stream().map(Item::storeId).toArray(String[]::new);
+        String[] skus = deltas.keySet().stream().map(Item::sku).toArray(String[]::new);
+        jdbc.sql("SELECT 1 FROM stock WHERE (store_id, sku) IN (SELECT * FROM unnest(?::text[], ?::text[]))"
+                        + " ORDER BY store_id, sku FOR UPDATE")
+                .params(stores, skus).query(Integer.class).list();
+        Map<Item, StockLevel> levels = new HashMap<>();
+        jdbc.sql("UPDATE stock SET on_hand = on_hand + d.delta, updated_at = ?"
+                        + " FROM unnest(?::text[], ?::text[], ?::int[]) AS d (store_id, sku, delta)"
+                        + " WHERE stock.store_id = d.store_id AND stock.sku = d.sku RETURNING " + QUALIFIED_COLUMNS)
+                .params(DbTime.of(at), stores, skus, deltas.values().toArray(Integer[]::new))
+                .query(StockRepository::map)
+                .list().forEach(level -> levels.put(new Item(level.storeId(), level.sku()), level));
+        return levels;
     }
 
     public Optional<StockLevel> changePolicy(String storeId, String sku, int reorderPoint, int reorderQuantity,

@@ -55,7 +55,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Benchmark (a {@code main} program, never run by surefire or failsafe) of the inventory service: Avro sale lines on
- * {@code zmart.sales} → the service (3 consumers, one PostgreSQL transaction per line: dedup key, atomic decrement,
+ * {@code zmart.sales} → the service (3 consumers, one PostgreSQL transaction per poll: dedup keys, atomic decrements,
  * outbox) → the outbox relay → {@code zmart.reorders} (and {@code zmart.inventory-levels}).
  *
  * <p>A writer produces receipts of 1 to 4 lines (like the register simulator) at a target rate of sale lines per
