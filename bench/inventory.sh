@@ -3,7 +3,7 @@
 # decrement, transactional outbox) -> outbox relay -> zmart.reorders, with a supplier answering each reorder with a
 # restock. Sale lines per second and the sale-record-to-reorder-request delay per target rate.
 # Usage: bench/inventory.sh [--warmup-seconds 5] [--step-seconds 30] [--max-p99-ms 1000] [--stores 10]
-#                           [--products 200] [--concurrency 3] [--no-levels] [--backlog N] [rate ...]
+#                           [--products 200] [--concurrency 1] [--no-levels] [--backlog N] [rate ...]
 #                           (sale lines/s; default 250 500 1000 2000 4000; --backlog N instead measures the rate of
 #                           applying N lines already on the topic, beside Kafka's ConsumerPerformance)
 # Prints a Markdown table for docs/performance.md. Starts (and stops) its own platform (Kafka, registry, PostgreSQL)

@@ -26,13 +26,16 @@ final class OutboxPayloads {
 
     /** Per topic: decoders are thread-safe, and building one reads the contract's released versions. */
     private static final Map<String, BinaryMessageDecoder<SpecificRecord>> DECODERS = new ConcurrentHashMap<>();
+    /** Per record class: encoders are thread-safe, and building one computes the schema's fingerprint. */
+    private static final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> ENCODERS = new ConcurrentHashMap<>();
 
     private OutboxPayloads() {
     }
 
     static byte[] encode(SpecificRecord record) {
         try {
-            ByteBuffer buffer = new BinaryMessageEncoder<SpecificRecord>(SpecificData.get(), record.getSchema()).encode(record);
+            ByteBuffer buffer = ENCODERS.computeIfAbsent(record.getClass(),
+                    type -> new BinaryMessageEncoder<>(SpecificData.get(), record.getSchema())).encode(record);
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;

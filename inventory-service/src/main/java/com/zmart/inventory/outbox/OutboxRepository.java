@@ -20,8 +20,15 @@ class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String topic, String key, byte[] payload) {
-        jdbc.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (?, ?, ?)").params(topic, key, payload).update();
+    /** Inserts the messages in one statement; their ids (the relay's sending order) follow the list's order. */
+    void insert(List<PendingMessage> messages) {
+        jdbc.sql("INSERT INTO outbox (topic, message_key, payload)"
+                        + " SELECT topic, message_key, payload FROM unnest(?::text[], ?::text[], ?::bytea[])"
+                        + " WITH ORDINALITY AS m (topic, message_key, payload, position) ORDER BY position")
+                .params(messages.stream().map(PendingMessage::topic).toArray(String[]::new),
+                        messages.stream().map(PendingMessage::key).toArray(String[]::new),
+                        messages.stream().map(PendingMessage::payload).toArray(byte[][]::new))
+                .update();
     }
 
     /**

@@ -1,7 +1,10 @@
 package com.zmart.inventory.reorder;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.zmart.inventory.support.DbTime;
@@ -18,13 +21,20 @@ public class ReorderRepository {
         this.jdbc = jdbc;
     }
 
-    /** Opens the reorder unless the item has an open one already; true when opened. */
-    boolean openIfNoneOpen(OpenReorder reorder) {
-        return jdbc.sql("INSERT INTO reorders (reorder_id, store_id, sku, level_at_request, quantity, requested_at, status)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 'OPEN') ON CONFLICT (store_id, sku) WHERE status = 'OPEN' DO NOTHING")
-                .params(reorder.reorderId(), reorder.storeId(), reorder.sku(), reorder.levelAtRequest(),
-                        reorder.quantity(), DbTime.of(reorder.requestedAt()))
-                .update() == 1;
+    /** Opens each reorder unless its item has an open one already; returns the ids of those opened. */
+    Set<UUID> openWhereNoneOpen(List<OpenReorder> reorders) {
+        return new HashSet<>(jdbc.sql("INSERT INTO reorders (reorder_id, store_id, sku, level_at_request, quantity,"
+                        + " requested_at, status) SELECT *, 'OPEN' FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[],"
+                        + " ?::int[], ?::timestamptz[]) ON CONFLICT (store_id, sku) WHERE status = 'OPEN' DO NOTHING"
+                        + " RETURNING reorder_id")
+                .params(reorders.stream().map(OpenReorder::reorderId).toArray(UUID[]::new),
+                        reorders.stream().map(OpenReorder::storeId).toArray(String[]::new),
+                        reorders.stream().map(OpenReorder::sku).toArray(String[]::new),
+                        reorders.stream().map(OpenReorder::levelAtRequest).toArray(Integer[]::new),
+                        reorders.stream().map(OpenReorder::quantity).toArray(Integer[]::new),
+                        // ISO-8601 text: the driver binds arrays of strings and numbers, not of date-times.
+                        reorders.stream().map(reorder -> reorder.requestedAt().toString()).toArray(String[]::new))
+                .query(UUID.class).list());
     }
 
     public Optional<OpenReorder> findOpen(String storeId, String sku) {

@@ -1,12 +1,14 @@
 package com.zmart.inventory.reorder;
 
-import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ReorderRequest;
 import com.zmart.inventory.outbox.OutboxWriter;
+import com.zmart.inventory.stock.StockChange;
 import com.zmart.inventory.stock.StockLevel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,29 +35,40 @@ public class ReorderTrigger {
     }
 
     /**
-     * @param level       the item's level after the change
-     * @param requestedAt when the change happened (a sale's purchase time: when the stock crossed the point)
-     * @return the id of the reorder opened, if one was
+     * Opens a reorder for each change whose reorder check is below the item's reorder point, unless the item has an
+     * open one; returns the ids of the reorders opened. A reorder's level and {@code requestedAt} are the check's
+     * level and time (a sale's purchase time: when the stock crossed the point).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<UUID> afterChange(StockLevel level, Instant requestedAt) {
-        if (!level.belowReorderPoint()) {
-            return Optional.empty();
+    public List<UUID> afterChanges(List<StockChange> changes) {
+        List<OpenReorder> candidates = new ArrayList<>();
+        for (StockChange change : changes) {
+            StockLevel check = change.reorderCheck();
+            if (check.belowReorderPoint()) {
+                candidates.add(new OpenReorder(UUID.randomUUID(), check.storeId(), check.sku(), check.onHand(),
+                        check.reorderQuantity(), change.checkTime()));
+            }
         }
-        OpenReorder reorder = new OpenReorder(UUID.randomUUID(), level.storeId(), level.sku(), level.onHand(),
-                level.reorderQuantity(), requestedAt);
-        if (!reorders.openIfNoneOpen(reorder)) {
-            return Optional.empty();
+        if (candidates.isEmpty()) {
+            return List.of();
         }
-        outbox.append(Topics.REORDERS, level.key(), ReorderRequest.newBuilder()
-                .setReorderId(reorder.reorderId().toString())
-                .setStoreId(reorder.storeId())
-                .setSku(reorder.sku())
-                .setCurrentLevel(reorder.levelAtRequest())
-                .setQuantityToOrder(reorder.quantity())
-                .setRequestedAt(reorder.requestedAt())
-                .build());
-        opened.increment();
-        return Optional.of(reorder.reorderId());
+        Set<UUID> inserted = reorders.openWhereNoneOpen(candidates);
+        List<UUID> ids = new ArrayList<>();
+        for (OpenReorder reorder : candidates) {
+            if (inserted.contains(reorder.reorderId())) {
+                outbox.append(Topics.REORDERS, StockLevel.key(reorder.storeId(), reorder.sku()),
+                        ReorderRequest.newBuilder()
+                                .setReorderId(reorder.reorderId().toString())
+                                .setStoreId(reorder.storeId())
+                                .setSku(reorder.sku())
+                                .setCurrentLevel(reorder.levelAtRequest())
+                                .setQuantityToOrder(reorder.quantity())
+                                .setRequestedAt(reorder.requestedAt())
+                                .build());
+                ids.add(reorder.reorderId());
+            }
+        }
+        opened.increment(ids.size());
+        return ids;
     }
 }

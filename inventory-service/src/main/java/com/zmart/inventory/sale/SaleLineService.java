@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.zmart.events.Sale;
 import com.zmart.inventory.stock.Item;
+import com.zmart.inventory.stock.StockChange;
 import com.zmart.inventory.stock.StockChanges;
 import com.zmart.inventory.stock.StockLevel;
 import com.zmart.inventory.stock.StockRepository;
@@ -63,14 +64,16 @@ public class SaleLineService {
         Map<Item, StockLevel> levels = stock.adjust(sold, clock.instant());
 
         List<Sale> unknownLines = new ArrayList<>();
+        List<StockChange> changed = new ArrayList<>();
         byItem.forEach((item, itemLines) -> {
             StockLevel after = levels.get(item);
             if (after == null) {
                 unknownLines.addAll(itemLines);
             } else {
-                publishChange(after, -sold.get(item), itemLines);
+                changed.add(change(after, -sold.get(item), itemLines));
             }
         });
+        changes.changed(changed);
         if (!unknownLines.isEmpty()) {
             unknown.record(unknownLines);
             // Ids only: a sale's other fields (customer, card) have no place in logs.
@@ -84,19 +87,18 @@ public class SaleLineService {
     }
 
     /**
-     * Publishes the item's level after its lines. The reorder rule sees the level right after the first line that
-     * left the item below its reorder point, at that line's purchase time: what applying the lines one by one would
-     * have shown it (sales only lower the stock, so no later line of the batch can cross the point again).
+     * The item's change by its lines: its level after them, and for the reorder rule the level right after the first
+     * line that left it below its reorder point, at that line's purchase time: what applying the lines one by one
+     * would have shown the rule (sales only lower the stock, so no later line of the poll can cross the point again).
      */
-    private void publishChange(StockLevel after, int unitsSold, List<Sale> itemLines) {
+    private static StockChange change(StockLevel after, int unitsSold, List<Sale> itemLines) {
         int level = after.onHand() + unitsSold;
         for (Sale line : itemLines) {
             level -= line.getQuantity();
             if (level < after.reorderPoint()) {
-                changes.changed(after, after.withOnHand(level), line.getPurchasedAt());
-                return;
+                return new StockChange(after, after.withOnHand(level), line.getPurchasedAt());
             }
         }
-        changes.changed(after, after, itemLines.get(itemLines.size() - 1).getPurchasedAt());
+        return new StockChange(after, after, itemLines.get(itemLines.size() - 1).getPurchasedAt());
     }
 }

@@ -1,6 +1,7 @@
 package com.zmart.inventory.stock;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,25 +31,25 @@ public class StockChanges {
     /** Returns the id of the reorder the change opened, if any. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<UUID> changed(StockLevel level, Instant eventTime) {
-        return changed(level, level, eventTime);
+        return changed(List.of(StockChange.of(level, eventTime))).stream().findFirst();
     }
 
-    /**
-     * A change made of several steps (the sale lines of a batch): publishes the final {@code level}; the reorder rule
-     * judges {@code reorderCheck}, the level at the step that matters for it, which happened at {@code checkTime}.
-     */
+    /** Changes of several items in one transaction (a poll of sale lines); returns the ids of the reorders opened. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<UUID> changed(StockLevel level, StockLevel reorderCheck, Instant checkTime) {
+    public List<UUID> changed(List<StockChange> changes) {
         if (publishLevels) {
-            outbox.append(Topics.INVENTORY_LEVELS, level.key(), InventoryLevel.newBuilder()
-                    .setStoreId(level.storeId())
-                    .setSku(level.sku())
-                    .setOnHand(level.onHand())
-                    .setReorderPoint(level.reorderPoint())
-                    .setReorderQuantity(level.reorderQuantity())
-                    .setUpdatedAt(level.updatedAt())
-                    .build());
+            for (StockChange change : changes) {
+                StockLevel level = change.level();
+                outbox.append(Topics.INVENTORY_LEVELS, level.key(), InventoryLevel.newBuilder()
+                        .setStoreId(level.storeId())
+                        .setSku(level.sku())
+                        .setOnHand(level.onHand())
+                        .setReorderPoint(level.reorderPoint())
+                        .setReorderQuantity(level.reorderQuantity())
+                        .setUpdatedAt(level.updatedAt())
+                        .build());
+            }
         }
-        return reorders.afterChange(reorderCheck, checkTime);
+        return reorders.afterChanges(changes);
     }
 }

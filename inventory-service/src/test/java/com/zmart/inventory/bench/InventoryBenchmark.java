@@ -55,7 +55,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Benchmark (a {@code main} program, never run by surefire or failsafe) of the inventory service: Avro sale lines on
- * {@code zmart.sales} → the service (3 consumers, one PostgreSQL transaction per poll: dedup keys, atomic decrements,
+ * {@code zmart.sales} → the service (1 consumer by default, one PostgreSQL transaction per poll: dedup keys, atomic decrements,
  * outbox) → the outbox relay → {@code zmart.reorders} (and {@code zmart.inventory-levels}).
  *
  * <p>A writer produces receipts of 1 to 4 lines (like the register simulator) at a target rate of sale lines per
@@ -68,7 +68,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * or service below 95% of the target, p99 over the limit, or lines not applied within 60 s after the step.
  *
  * <p>Usage: {@code InventoryBenchmark [--warmup-seconds 5] [--step-seconds 30] [--max-p99-ms 1000] [--stores 10]
- * [--products 200] [--concurrency 3] [--no-levels] [--backlog N] [rate ...]} (sale lines/s; default 250 500 1000
+ * [--products 200] [--concurrency 1] [--no-levels] [--backlog N] [rate ...]} (sale lines/s; default 250 500 1000
  * 2000 4000). With {@code --backlog N} it measures instead how fast the service applies N sale lines already on the
  * topic, beside Kafka's {@code ConsumerPerformance} on the same records.
  */
@@ -79,7 +79,7 @@ public final class InventoryBenchmark {
     private long maxP99Millis = 1_000;
     private int stores = 10;
     private int products = 200;
-    private int concurrency = 3;
+    private int concurrency = 1;
     private boolean publishLevels = true;
     private long backlog;
     private final List<Double> rates = new ArrayList<>();
@@ -110,7 +110,7 @@ public final class InventoryBenchmark {
                 case "--backlog" -> backlog = Long.parseLong(arguments.pop());
                 case "-h", "--help" -> {
                     System.out.println("InventoryBenchmark [--warmup-seconds 5] [--step-seconds 30] [--max-p99-ms 1000]"
-                            + " [--stores 10] [--products 200] [--concurrency 3] [--no-levels] [--backlog N] [rate ...]");
+                            + " [--stores 10] [--products 200] [--concurrency 1] [--no-levels] [--backlog N] [rate ...]");
                     System.exit(0);
                 }
                 default -> Arrays.stream(argument.split(",")).filter(r -> !r.isBlank()).map(Double::valueOf).forEach(rates::add);
