@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction commits, and the relay is woken as soon as it has.
  *
  * <p>The messages of a transaction are kept until it is about to commit and then inserted with one statement: a poll
- * of sale lines appends a level event for each item it changed, and one insert per message was most of its cost.
+ * of sale lines appends a level event for each item it changed, hundreds per transaction.
  */
 @Component
 public class OutboxWriter {

@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies a batch of sale lines in one database transaction: records each (transaction id, line number) as processed,
  * decrements the stock of each item once by what its new lines sold, and queues one level event per item and any
- * reorder in the outbox. A few statements per batch instead of per line: the database's per-transaction cost is what
- * bounded the service's rate.
+ * reorder in the outbox: a few statements and one commit per batch, whatever its size, since round trips and commits
+ * are what a line costs the database.
  *
  * <p>Redelivered lines find their key and change nothing; concurrent deliveries of one line wait on the key's unique
  * index, and the second then finds it too. Items are locked in one order (StockRepository#adjust), so consumers of
