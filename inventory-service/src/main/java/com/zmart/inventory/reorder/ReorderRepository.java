@@ -32,8 +32,7 @@ public class ReorderRepository {
                         reorders.stream().map(OpenReorder::sku).toArray(String[]::new),
                         reorders.stream().map(OpenReorder::levelAtRequest).toArray(Integer[]::new),
                         reorders.stream().map(OpenReorder::quantity).toArray(Integer[]::new),
-                        // ISO-8601 text: the driver binds arrays of strings and numbers, not of date-times.
-                        reorders.stream().map(reorder -> reorder.requestedAt().toString()).toArray(String[]::new))
+                        DbTime.arrayOf(reorders.stream().map(OpenReorder::requestedAt)))
                 .query(UUID.class).list());
     }
 

@@ -59,9 +59,9 @@ public class SaleLineService {
         for (Sale line : firstSeen) {
             byItem.computeIfAbsent(new Item(line.getStoreId(), line.getSku()), item -> new ArrayList<>()).add(line);
         }
-        Map<Item, Integer> sold = new LinkedHashMap<>();
-        byItem.forEach((item, itemLines) -> sold.put(item, -itemLines.stream().mapToInt(Sale::getQuantity).sum()));
-        Map<Item, StockLevel> levels = stock.adjust(sold, clock.instant());
+        Map<Item, Integer> deltas = new LinkedHashMap<>();
+        byItem.forEach((item, itemLines) -> deltas.put(item, -itemLines.stream().mapToInt(Sale::getQuantity).sum()));
+        Map<Item, StockLevel> levels = stock.adjust(deltas, clock.instant());
 
         List<Sale> unknownLines = new ArrayList<>();
         List<StockChange> changed = new ArrayList<>();
@@ -70,7 +70,7 @@ public class SaleLineService {
             if (after == null) {
                 unknownLines.addAll(itemLines);
             } else {
-                changed.add(change(after, -sold.get(item), itemLines));
+                changed.add(change(after, deltas.get(item), itemLines));
             }
         });
         changes.changed(changed);
@@ -91,8 +91,8 @@ public class SaleLineService {
      * line that left it below its reorder point, at that line's purchase time: what applying the lines one by one
      * would have shown the rule (sales only lower the stock, so no later line of the poll can cross the point again).
      */
-    private static StockChange change(StockLevel after, int unitsSold, List<Sale> itemLines) {
-        int level = after.onHand() + unitsSold;
+    private static StockChange change(StockLevel after, int delta, List<Sale> itemLines) {
+        int level = after.onHand() - delta;
         for (Sale line : itemLines) {
             level -= line.getQuantity();
             if (level < after.reorderPoint()) {

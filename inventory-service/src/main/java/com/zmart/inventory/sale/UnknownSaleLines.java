@@ -26,8 +26,7 @@ public class UnknownSaleLines {
                         lines.stream().map(Sale::getStoreId).toArray(String[]::new),
                         lines.stream().map(Sale::getSku).toArray(String[]::new),
                         lines.stream().map(Sale::getQuantity).toArray(Integer[]::new),
-                        // ISO-8601 text: the driver binds arrays of strings and numbers, not of date-times.
-                        lines.stream().map(line -> line.getPurchasedAt().toString()).toArray(String[]::new))
+                        DbTime.arrayOf(lines.stream().map(Sale::getPurchasedAt)))
                 .update();
     }
 

@@ -5,11 +5,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 
 /** Instants to and from {@code timestamptz} columns (the JDBC driver binds OffsetDateTime, not Instant). */
 public final class DbTime {
 
     private DbTime() {
+    }
+
+    /**
+     * Instants for a {@code ?::timestamptz[]} parameter, as ISO-8601 text: the driver binds arrays of strings and
+     * numbers, not of date-times.
+     */
+    public static String[] arrayOf(Stream<Instant> instants) {
+        return instants.map(Instant::toString).toArray(String[]::new);
     }
 
     public static OffsetDateTime of(Instant instant) {
