@@ -5,8 +5,11 @@
 # Usage: bench/sales-trends.sh [lines (default 200000)] [stream threads (default 1)]
 #        JDK_JAVA_OPTIONS=-Dbench.streams=commit.interval.ms=1000 bench/sales-trends.sh ...   (compare Streams settings)
 #        SKIP_UPSTREAM=1 bench/sales-trends.sh ...   (upstream modules already installed in ~/.m2)
-# Starts (and stops) its own platform (Kafka, registry; no Connect) on free ports; prints a Markdown table for
-# docs/performance.md. Everything shares this machine's cores: the topology, the broker and the registry.
+# Starts (and stops) its own platform (Kafka, registry; no Connect) on free ports, in a JVM of its own as a service
+# meets it in a deployment; prints a Markdown table for docs/performance.md. Everything shares this machine's cores:
+# the topology, the broker and the registry. After the two passes of the trends, a baseline topology (the same source
+# and repartition, then a count) shows what Kafka Streams itself reaches here;
+#        JDK_JAVA_OPTIONS=-Dbench.baseline-first=true bench/sales-trends.sh ...   (the baseline in the fresh JVM too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,11 +1,7 @@
 package com.zmart.trends.attribution;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import com.zmart.events.Sale;
 import com.zmart.streams.state.InternalAvroSerde;
@@ -30,29 +26,29 @@ import org.apache.kafka.streams.state.Stores;
  *       transaction, and Debezium writes them consecutively to the transaction's partition (ADR 0005); or</li>
  *   <li>the partition stayed silent for the idle timeout (wall clock), for the last receipt before a pause.</li>
  * </ul>
- * Open receipts live in a (changelogged) store, so a restart neither loses nor repeats them. The processor also keeps
- * their ids in memory, read from the store at start: a line checks the one or two open receipts by key, where a scan of
- * the cached store would walk every receipt closed since the last commit (the cache keeps their tombstones), making
- * the work per line grow with the commit interval.
+ * So a task has at most one open receipt. It is kept in a changelogged store under one fixed key, so a restart neither
+ * loses nor repeats it, and the record cache turns all the receipts opened and closed between two commits into one
+ * changelog record per task, where a key per transaction cost a record (a tombstone) per receipt.
  */
 final class ReceiptAssembler implements Processor<String, Sale, String, Receipt> {
 
     static final String OPEN_RECEIPTS_STORE = "open-receipts";
+    /** The key of the task's open receipt. */
+    static final String OPEN = "open";
     private static final Duration MIN_CHECK_INTERVAL = Duration.ofMillis(100);
 
     private final Duration idleTimeout;
-    private final Set<String> openIds = new LinkedHashSet<>();
     private ProcessorContext<String, Receipt> context;
-    private KeyValueStore<String, Receipt> open;
+    private KeyValueStore<String, Receipt> store;
+    private Receipt open;
+    private String formerKey;
 
     private ReceiptAssembler(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
     }
 
     static ProcessorSupplier<String, Sale, String, Receipt> supplier(Duration idleTimeout) {
-        // In memory: a partition has one open receipt or two at a time; the changelog restores them. Cached: a
-        // receipt opened, added to and closed between two commits reaches the changelog as one tombstone, not as a
-        // record per line.
+        // In memory: one entry per task; the changelog restores it. Cached: see the class comment.
         StoreBuilder<KeyValueStore<String, Receipt>> store = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(OPEN_RECEIPTS_STORE), Serdes.String(),
                 new InternalAvroSerde<>(Receipt.class)).withCachingEnabled();
@@ -72,11 +68,18 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
     @Override
     public void init(ProcessorContext<String, Receipt> context) {
         this.context = context;
-        this.open = context.getStateStore(OPEN_RECEIPTS_STORE);
-        // A revived task initializes its processors again: the ids come from the store alone.
-        openIds.clear();
-        try (KeyValueIterator<String, Receipt> restored = open.all()) {
-            restored.forEachRemaining(entry -> openIds.add(entry.key));
+        this.store = context.getStateStore(OPEN_RECEIPTS_STORE);
+        // A revived task initializes its processors again: the open receipt comes from the store alone. Versions that
+        // keyed the open receipt by its transaction left it under that key; it is moved under OPEN at the next write.
+        this.open = null;
+        this.formerKey = null;
+        try (KeyValueIterator<String, Receipt> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                open = entry.value;
+                if (!entry.key.equals(OPEN)) {
+                    formerKey = entry.key;
+                }
+            });
         }
         Duration interval = idleTimeout.dividedBy(2);
         context.schedule(interval.compareTo(MIN_CHECK_INTERVAL) < 0 ? MIN_CHECK_INTERVAL : interval,
@@ -86,35 +89,39 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
     @Override
     public void process(Record<String, Sale> record) {
         Sale line = record.value();
-        String transactionId = line.getTransactionId();
-        // Open receipts are keyed by transaction: those of other transactions are complete, decided on the id alone.
-        closeWhere(openId -> !openId.equals(transactionId));
-        Receipt receipt = open.get(transactionId);
-        open.put(transactionId, receipt == null ? first(line) : added(receipt, line));
-        openIds.add(transactionId);
+        if (open != null && open.getTransactionId().equals(line.getTransactionId())) {
+            open = added(open, line);
+        } else {
+            if (open != null) {
+                forward(open);
+            }
+            open = first(line);
+        }
+        save();
     }
 
     private void closeIdle(long now) {
-        long lastLineBefore = now - idleTimeout.toMillis();
-        closeWhere(openId -> open.get(openId).getLastLineSeenAt() <= lastLineBefore);
+        if (open != null && open.getLastLineSeenAt() <= now - idleTimeout.toMillis()) {
+            forward(open);
+            open = null;
+            save();
+        }
     }
 
-    private void closeWhere(Predicate<String> complete) {
-        if (openIds.isEmpty()) {
-            return;
+    private void save() {
+        if (formerKey != null) {
+            store.delete(formerKey);
+            formerKey = null;
         }
-        List<String> closing = new ArrayList<>();
-        for (String transactionId : openIds) {
-            if (complete.test(transactionId)) {
-                closing.add(transactionId);
-            }
+        if (open != null) {
+            store.put(OPEN, open);
+        } else {
+            store.delete(OPEN);
         }
-        for (String transactionId : closing) {
-            Receipt receipt = open.get(transactionId);
-            open.delete(transactionId);
-            openIds.remove(transactionId);
-            context.forward(new Record<>(transactionId, receipt, receipt.getPurchasedAt()));
-        }
+    }
+
+    private void forward(Receipt receipt) {
+        context.forward(new Record<>(receipt.getTransactionId(), receipt, receipt.getPurchasedAt()));
     }
 
     private Receipt first(Sale line) {

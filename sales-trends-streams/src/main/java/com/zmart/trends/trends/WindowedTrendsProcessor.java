@@ -23,8 +23,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,19 +31,22 @@ import org.slf4j.LoggerFactory;
  * every view that holds a changed pane, built from the panes (ADR 0009). A line costs one pane read and write and one
  * changed-pane mark, however many views and windows hold it; a window is built once per emission that changes it.
  *
- * <p>Changed panes are recorded in a changelogged store and emitted from a wall-clock punctuation. Under exactly-once
- * the store updates and the emitted records commit together, so a crash neither loses an emission nor repeats one.
+ * <p>Panes are read through a {@link PaneCache} of objects and written through it to the store. Changed panes are
+ * recorded in a changelogged store and emitted from a wall-clock punctuation. Under exactly-once the store updates and
+ * the emitted records commit together, so a crash neither loses an emission nor repeats one.
  */
 final class WindowedTrendsProcessor implements Processor<String, Sale, String, SalesTrend> {
 
     private static final Logger log = LoggerFactory.getLogger(WindowedTrendsProcessor.class);
     private static final String METRICS_SCOPE = "zmart-sales-trends";
+    /** Groups (store and department) whose panes a task keeps as objects; the demo has 120 in all. */
+    private static final int CACHED_GROUPS = 4096;
 
     private final TrendsProperties properties;
     private final PaneGrid grid;
     private final List<View> views = new ArrayList<>();
     private ProcessorContext<String, SalesTrend> context;
-    private WindowStore<String, TrendPane> panes;
+    private PaneCache panes;
     private KeyValueStore<String, Long> changed;
 
     private WindowedTrendsProcessor(TrendsProperties properties) {
@@ -70,7 +71,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     @Override
     public void init(ProcessorContext<String, SalesTrend> context) {
         this.context = context;
-        this.panes = context.getStateStore(TrendStores.PANES);
+        this.panes = new PaneCache(context.getStateStore(TrendStores.PANES), longestViewMs(), CACHED_GROUPS);
         this.changed = context.getStateStore(TrendStores.CHANGED_PANES);
         for (TrendWindow window : properties.windows()) {
             // Shared by the tasks of a thread: metrics late-sale-lines-dropped-rate/-total, group
@@ -91,7 +92,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         if (countsFrom > paneEnd && !countLateWindows(record.value(), time, countsFrom)) {
             return;
         }
-        panes.put(group, TrendPanes.add(panes.fetch(group, paneStart), record.value(), paneEnd, countsFrom), paneStart);
+        panes.put(group, paneStart, TrendPanes.add(panes.get(group, paneStart), record.value(), paneEnd, countsFrom));
         String mark = new ChangedPane(group, paneStart, countsFrom).encoded();
         Long latest = changed.get(mark);
         changed.put(mark, latest == null ? time : Math.max(latest, time));
@@ -141,6 +142,14 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         }
         due.forEach(this::emit);
         marks.forEach(changed::delete);
+        // A late line counts in windows ending after stream time minus the grace; their panes start at most the
+        // longest view earlier.
+        panes.forgetBefore(grid.paneStart(context.currentStreamTimeMs() - properties.grace().toMillis())
+                - longestViewMs());
+    }
+
+    private long longestViewMs() {
+        return properties.windows().stream().mapToLong(window -> window.size().toMillis()).max().orElseThrow();
     }
 
     /** Builds and forwards the due windows of one group, each timestamped by its latest changed line. */
@@ -156,10 +165,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         if (from > to) {
             return;
         }
-        List<KeyValue<Long, TrendPane>> groupPanes = new ArrayList<>();
-        try (WindowStoreIterator<TrendPane> found = panes.fetch(group, from, to)) {
-            found.forEachRemaining(groupPanes::add);
-        }
+        List<KeyValue<Long, TrendPane>> groupPanes = panes.range(group, from, to);
         for (var view : windows.entrySet()) {
             NavigableSet<Long> starts = new TreeSet<>(view.getValue().keySet());
             for (SalesTrend trend : PaneWindows.compute(groupPanes, view.getKey().window, starts,

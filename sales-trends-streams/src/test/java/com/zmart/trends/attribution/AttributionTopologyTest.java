@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,9 @@ import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import com.zmart.trends.TopologyTestBase;
+import com.zmart.trends.state.Receipt;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /** Coupon clicks joined with later purchases of the same customer, through the whole topology. */
@@ -72,6 +75,25 @@ class AttributionTopologyTest extends TopologyTestBase {
         driver.buy(sale("t-2", 1, BOB, "1.00", 1).setPurchasedAt(DAY_LATER).build());
 
         assertThat(driver.attributions()).extracting(kv -> kv.value.getTransactionId()).containsExactly("t-1");
+    }
+
+    @Test
+    void theOpenReceiptIsTheTasksOnlyEntryInItsStore() {
+        driver.buy(sale("t-1", 1, ADA, "10.00", 1).setPurchasedAt(DAY_LATER).build());
+        driver.buy(sale("t-2", 1, BOB, "1.00", 1).setPurchasedAt(DAY_LATER).build());
+        driver.buy(sale("t-2", 2, BOB, "2.00", 1).setPurchasedAt(DAY_LATER).build());
+
+        KeyValueStore<String, Receipt> open = driver.driver().getKeyValueStore(ReceiptAssembler.OPEN_RECEIPTS_STORE);
+        List<KeyValue<String, Receipt>> entries = new ArrayList<>();
+        open.all().forEachRemaining(entries::add);
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.key).isEqualTo(ReceiptAssembler.OPEN);
+            assertThat(entry.value.getTransactionId()).isEqualTo("t-2");
+            assertThat(entry.value.getLines()).isEqualTo(2);
+        });
+
+        pause();
+        assertThat(open.approximateNumEntries()).isZero();
     }
 
     @Test

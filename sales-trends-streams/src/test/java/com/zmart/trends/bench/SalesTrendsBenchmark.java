@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.zmart.contracts.topic.Topics;
 import com.zmart.platform.Directories;
-import com.zmart.platform.LocalPlatform;
-import com.zmart.platform.PlatformOptions;
 import com.zmart.streams.error.DeadLetterPublisher;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import com.zmart.trends.config.AttributionProperties;
@@ -42,15 +40,19 @@ import org.apache.kafka.streams.state.HostInfo;
  * raw consume rate of the same topic measured by Kafka's own {@code ConsumerPerformance}, in the same run, on the same
  * platform and cores.
  *
- * <p>Loads N sale lines into {@code zmart.sales}, runs ConsumerPerformance over them (a separate JVM, as the tool
- * runs), then starts the topology from the beginning of the topic and times it until its consumer group has committed
- * every record of every input and repartition topic, i.e. until every line is in the windowed aggregates and
- * attribution stores and their output is committed. Usage: {@code SalesTrendsBenchmark [lines] [stream threads]}.
+ * <p>Starts the platform in a JVM of its own ({@link PlatformProcess}), loads N sale lines into {@code zmart.sales},
+ * runs ConsumerPerformance over them (a separate JVM, as the tool runs), then starts the topology from the beginning
+ * of the topic and times it until its consumer group has committed every record of every input and repartition topic,
+ * i.e. until every line is in the windowed aggregates and attribution stores and their output is committed. Then the same again in the warm JVM, and a baseline topology
+ * (source, repartition, count: {@link BaselineTopology}) that shows what Kafka Streams itself reaches on this platform.
+ * Usage: {@code SalesTrendsBenchmark [lines] [stream threads]}; {@code -Dbench.baseline-first=true} also runs the
+ * baseline first, in the fresh JVM.
  */
 public final class SalesTrendsBenchmark {
 
     private static final String APPLICATION_ID = "sales-trends-bench";
     private static final String SECOND_APPLICATION_ID = "sales-trends-bench-second";
+    private static final String BASELINE_APPLICATION_ID = "sales-trends-bench-baseline";
 
     private SalesTrendsBenchmark() {
     }
@@ -60,8 +62,7 @@ public final class SalesTrendsBenchmark {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path data = Files.createTempDirectory("sales-trends-bench-");
         int status = 1;
-        try (LocalPlatform platform = LocalPlatform.start(PlatformOptions.forTests(data)
-                .withComponents(false, false, false))) {
+        try (PlatformProcess platform = PlatformProcess.start(data.resolve("platform"))) {
             status = run(platform, data, lines, threads);
         } finally {
             Directories.deleteTree(data);
@@ -69,21 +70,31 @@ public final class SalesTrendsBenchmark {
         System.exit(status);
     }
 
-    private static int run(LocalPlatform platform, Path data, long lines, int threads) throws Exception {
+    private static int run(PlatformProcess platform, Path data, long lines, int threads) throws Exception {
         log("Writing %,d sale lines to %s".formatted(lines, Topics.SALES.name()));
-        long written = SalesLoad.write(platform.bootstrapServers(), platform.registry().apiV3Url(), lines,
+        long written = SalesLoad.write(platform.bootstrapServers(), platform.registryUrl(), lines,
                 Instant.parse("2025-03-01T08:00:00Z"));
 
         log("ConsumerPerformance over the same records");
         String[] raw = consumerPerformance(platform.bootstrapServers(), written);
 
         log("Sales-trends topology, %d stream thread(s), exactly-once".formatted(threads));
-        Result topology = runTopology(platform, data.resolve("state"), threads, APPLICATION_ID);
+        boolean baselineFirst = Boolean.getBoolean("bench.baseline-first");
+        Result coldBaseline = null;
+        if (baselineFirst) {
+            // The ceiling with a cold JVM, when asked: then the trends' first pass below runs in a JVM it warmed.
+            log("Baseline topology (source, repartition, count) first, in the fresh JVM");
+            coldBaseline = runTopology(platform, data.resolve("state-baseline-cold"), threads,
+                    BASELINE_APPLICATION_ID + "-cold", true);
+        }
+        Result topology = runTopology(platform, data.resolve("state"), threads, APPLICATION_ID, false);
         // A service runs for days: its JIT-compiled code is warm. The first pass pays for compiling the topology, the
         // clients and the in-process broker (the C2 compiler thread took most of a core in the first pass); a second
         // application over the same records, in the same JVM, shows the warm rate.
         log("Again, as a second application in the same (now warm) JVM");
-        Result warm = runTopology(platform, data.resolve("state-second"), threads, SECOND_APPLICATION_ID);
+        Result warm = runTopology(platform, data.resolve("state-second"), threads, SECOND_APPLICATION_ID, false);
+        log("Baseline topology (source, repartition, count) in the same warm JVM");
+        Result baseline = runTopology(platform, data.resolve("state-baseline"), threads, BASELINE_APPLICATION_ID, true);
 
         System.out.printf("%n| measure (%,d sale lines, 2 cores) | records/s | elapsed |%n| --- | --- | --- |%n", written);
         System.out.printf("| ConsumerPerformance, raw consume of `%s` (nMsg.sec / fetch.nMsg.sec) | %s / %s | %s ms fetch |%n",
@@ -94,9 +105,17 @@ public final class SalesTrendsBenchmark {
                 written * 1000.0 / topology.fromRunningMs(), topology.fromRunningMs());
         System.out.printf("| sales-trends topology, second application in the warm JVM, RUNNING to all committed | %,.0f | %,d ms |%n",
                 written * 1000.0 / warm.fromRunningMs(), warm.fromRunningMs());
+        if (coldBaseline != null) {
+            System.out.printf("| baseline topology (source, repartition by store, count), first in the fresh JVM, RUNNING to all committed | %,.0f | %,d ms |%n",
+                    written * 1000.0 / coldBaseline.fromRunningMs(), coldBaseline.fromRunningMs());
+        }
+        System.out.printf("| baseline topology (source, repartition by store, count), warm JVM, RUNNING to all committed | %,.0f | %,d ms |%n",
+                written * 1000.0 / baseline.fromRunningMs(), baseline.fromRunningMs());
         System.out.printf("%nRatio to ConsumerPerformance's nMsg.sec: first pass %.2f, warm %.2f%n",
                 written * 1000.0 / topology.fromRunningMs() / Double.parseDouble(raw[5].trim()),
                 written * 1000.0 / warm.fromRunningMs() / Double.parseDouble(raw[5].trim()));
+        System.out.printf("Ratio of the warm trends to the warm baseline topology: %.2f%n",
+                (double) baseline.fromRunningMs() / warm.fromRunningMs());
         System.out.printf("%nRecords dropped by the topology (Streams' dropped-records-total plus late-sale-lines-dropped-total, too late for a window): %,d%n",
                 topology.droppedRecords() + warm.droppedRecords());
         return 0;
@@ -139,8 +158,8 @@ public final class SalesTrendsBenchmark {
         return overrides;
     }
 
-    private static Result runTopology(LocalPlatform platform, Path stateDir, int threads, String applicationId)
-            throws Exception {
+    private static Result runTopology(PlatformProcess platform, Path stateDir, int threads, String applicationId,
+                                      boolean baseline) throws Exception {
         SalesTrendsProperties properties = properties(platform, stateDir, applicationId);
         StreamsRuntimeSettings settings = new StreamsRuntimeSettings(applicationId, platform.bootstrapServers(),
                 stateDir.toString(), 1, Topics.SALES_TRENDS_DLT.name(), null,
@@ -149,8 +168,9 @@ public final class SalesTrendsBenchmark {
         try (DeadLetterPublisher deadLetters = settings.deadLetterPublisher();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
             Properties config = settings.streamsProperties(new HostInfo("127.0.0.1", 1), deadLetters);
-            KafkaStreams streams = new KafkaStreams(SalesTrendsTopology.buildTopology(properties,
-                    SalesTrendsSerdes.registry(platform.registry().apiV3Url())), config);
+            SalesTrendsSerdes serdes = SalesTrendsSerdes.registry(platform.registryUrl());
+            KafkaStreams streams = new KafkaStreams(baseline ? BaselineTopology.build(serdes)
+                    : SalesTrendsTopology.buildTopology(properties, serdes), config);
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {
                     running.countDown();
@@ -234,8 +254,8 @@ public final class SalesTrendsBenchmark {
     }
 
     /** The production settings of application.yml. */
-    private static SalesTrendsProperties properties(LocalPlatform platform, Path stateDir, String applicationId) {
-        return new SalesTrendsProperties(applicationId, platform.bootstrapServers(), platform.registry().apiV3Url(),
+    private static SalesTrendsProperties properties(PlatformProcess platform, Path stateDir, String applicationId) {
+        return new SalesTrendsProperties(applicationId, platform.bootstrapServers(), platform.registryUrl(),
                 stateDir.toString(), 1, "127.0.0.1", null, Duration.ofDays(35),
                 new TrendsProperties(List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
                         TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))), Duration.ofMinutes(10),
