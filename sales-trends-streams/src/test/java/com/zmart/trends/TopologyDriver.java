@@ -13,6 +13,7 @@ import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
 import com.zmart.trends.topology.SalesTrendsSerdes;
+import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.topology.SalesTrendsTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -34,11 +35,15 @@ public final class TopologyDriver implements AutoCloseable {
     private final TestOutputTopic<String, CampaignConversion> conversions;
 
     public TopologyDriver(Path stateDir) {
+        this(stateDir, TrendsFixtures.properties());
+    }
+
+    public TopologyDriver(Path stateDir, SalesTrendsProperties properties) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sales-trends-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(SalesTrendsTopology.buildTopology(TrendsFixtures.properties(), serdes), config,
+        driver = new TopologyTestDriver(SalesTrendsTopology.buildTopology(properties, serdes), config,
                 TrendsFixtures.T0);
         sales = driver.createInputTopic(Topics.SALES.name(), Serdes.String().serializer(), serdes.sale().serializer());
         clicks = driver.createInputTopic(Topics.CLICKS.name(), Serdes.String().serializer(),

@@ -34,10 +34,15 @@ public final class TrendsFixtures {
 
     /** Windows tumbling-1m and hopping-1h-5m, 30 s grace, top 3 items; attribution over 7 days. */
     public static SalesTrendsProperties properties() {
+        return properties(List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
+                TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))));
+    }
+
+    /** The same with other views. */
+    public static SalesTrendsProperties properties(List<TrendWindow> views) {
         return new SalesTrendsProperties("zmart-sales-trends-test", "localhost:9092",
                 "http://registry.invalid/apis/registry/v3", "/tmp/unused", 1, "127.0.0.1", null, Duration.ofDays(35),
-                new TrendsProperties(List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
-                        TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))), GRACE, EMIT_INTERVAL, Duration.ofHours(24), 3),
+                new TrendsProperties(views, GRACE, EMIT_INTERVAL, Duration.ofHours(24), 3),
                 new AttributionProperties(Duration.ofDays(7), Duration.ofHours(1), RECEIPT_IDLE), Map.of());
     }
 

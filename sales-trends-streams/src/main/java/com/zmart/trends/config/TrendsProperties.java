@@ -20,7 +20,7 @@ import jakarta.validation.constraints.NotNull;
  * @param windows   the views computed, each written to the trends topic with its own {@code windowKind}
  * @param grace     how long after a window's end a late sale line still counts; later ones are dropped
  * @param emitInterval how often (wall-clock) the latest figures of the windows changed since are written to the
- *                  trends topic: a window changed by many lines in that time is written once
+ *                  trends topic: a window changed by many lines in that time is written once; a view may set its own
  * @param retention how long windows stay queryable over REST (at least each window's size plus the grace)
  * @param topItems  how many best-selling products a trend lists
  */
@@ -49,12 +49,23 @@ public record TrendsProperties(@NotEmpty List<@NotNull @Valid TrendWindow> windo
         return Durations.isPositiveOrUnset(retention);
     }
 
+    /** Each view has a bit in the changed-panes store (which views wrote a pane's windows). */
+    @AssertTrue(message = "at most 31 windows")
+    public boolean isWindowCountSupported() {
+        return windows.size() <= 31;
+    }
+
     /** Each view names its output records and its store, so two views of the same shape would collide. */
     @AssertTrue(message = "windows must be distinct")
     public boolean isWindowsDistinct() {
         List<String> kinds = windows.stream().filter(Objects::nonNull).filter(TrendWindow::isValid)
                 .map(TrendWindow::kind).toList();
         return new HashSet<>(kinds).size() == kinds.size();
+    }
+
+    /** How often the changed windows of {@code window} are written: its own emit interval, or the trends'. */
+    public Duration emitInterval(TrendWindow window) {
+        return window.emitInterval() != null ? window.emitInterval() : emitInterval;
     }
 
     /** The view named {@code kind}, e.g. {@code tumbling-1m}. */

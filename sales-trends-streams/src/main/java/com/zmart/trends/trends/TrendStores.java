@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * <ul>
  *   <li>{@link #PANES}: one {@code TrendPane} per store/department and pane, the only state a line changes; the REST
  *       API builds windows from it;</li>
- *   <li>{@link #CHANGED_PANES}: the panes changed since the last emission, with the latest line's time.</li>
+ *   <li>{@link #CHANGED_PANES}: the panes changed since some view last wrote their windows ({@link PaneChange}).</li>
  * </ul>
  */
 public final class TrendStores {
@@ -35,8 +35,8 @@ public final class TrendStores {
                                 java.time.Duration.ofMillis(grid.paneMs()), false),
                         Serdes.String(), new InternalAvroSerde<>(TrendPane.class))
                 .withCachingEnabled();
-        StoreBuilder<KeyValueStore<String, Long>> changed = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(CHANGED_PANES), Serdes.String(), Serdes.Long())
+        StoreBuilder<KeyValueStore<String, PaneChange>> changed = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(CHANGED_PANES), Serdes.String(), PaneChange.SERDE)
                 .withCachingEnabled();
         return List.of(panes, changed);
     }

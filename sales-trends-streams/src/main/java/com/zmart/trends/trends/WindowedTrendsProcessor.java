@@ -1,5 +1,6 @@
 package com.zmart.trends.trends;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     private final List<View> views = new ArrayList<>();
     private ProcessorContext<String, SalesTrend> context;
     private PaneCache panes;
-    private KeyValueStore<String, Long> changed;
+    private KeyValueStore<String, PaneChange> changed;
 
     private WindowedTrendsProcessor(TrendsProperties properties) {
         this.properties = properties;
@@ -73,13 +74,23 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         this.context = context;
         this.panes = new PaneCache(context.getStateStore(TrendStores.PANES), longestViewMs(), CACHED_GROUPS);
         this.changed = context.getStateStore(TrendStores.CHANGED_PANES);
+        Duration tick = null;
+        views.clear();
         for (TrendWindow window : properties.windows()) {
             // Shared by the tasks of a thread: metrics late-sale-lines-dropped-rate/-total, group
             // stream-zmart-sales-trends-metrics, tag zmart-sales-trends-id=<kind>.
-            views.add(new View(window, context.metrics().addRateTotalSensor(METRICS_SCOPE, window.kind(),
-                    "late-sale-lines-dropped", Sensor.RecordingLevel.INFO)));
+            Duration interval = properties.emitInterval(window);
+            views.add(new View(views.size(), window, interval.toMillis(), context.metrics().addRateTotalSensor(
+                    METRICS_SCOPE, window.kind(), "late-sale-lines-dropped", Sensor.RecordingLevel.INFO)));
+            tick = tick == null || interval.compareTo(tick) < 0 ? interval : tick;
         }
-        context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
+        long tickMs = tick.toMillis();
+        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, now -> {
+            // The first tick comes one tick after the start: each view is first written one interval after it.
+            views.stream().filter(view -> view.nextEmissionAt == View.NOT_YET)
+                    .forEach(view -> view.nextEmissionAt = now - tickMs + view.emitIntervalMs);
+            emitChanged(now);
+        });
     }
 
     @Override
@@ -94,8 +105,8 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         }
         panes.put(group, paneStart, TrendPanes.add(panes.get(group, paneStart), record.value(), paneEnd, countsFrom));
         String mark = new ChangedPane(group, paneStart, countsFrom).encoded();
-        Long latest = changed.get(mark);
-        changed.put(mark, latest == null ? time : Math.max(latest, time));
+        PaneChange change = changed.get(mark);
+        changed.put(mark, change == null ? PaneChange.at(time) : change.changedAgainAt(time));
     }
 
     /**
@@ -120,28 +131,50 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         return countsSomewhere;
     }
 
-    /** Forwards the latest figures of every window holding a pane changed since the last call. */
-    private void emitChanged() {
-        Map<String, Map<View, Map<Long, Long>>> due = new HashMap<>();
-        List<String> marks = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = changed.all()) {
+    /**
+     * Forwards, for each view whose emit interval has passed, the latest figures of every window holding a pane changed
+     * since the view last wrote it; a pane's mark goes once every view has.
+     */
+    private void emitChanged(long now) {
+        List<View> due = views.stream().filter(view -> view.nextEmissionAt <= now).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        Map<String, Map<View, Map<Long, Long>>> windowsByGroup = new HashMap<>();
+        Map<String, PaneChange> updated = new HashMap<>();
+        try (KeyValueIterator<String, PaneChange> all = changed.all()) {
             all.forEachRemaining(entry -> {
-                marks.add(entry.key);
                 ChangedPane pane = ChangedPane.decode(entry.key);
-                Map<View, Map<Long, Long>> windows = due.computeIfAbsent(pane.group(), g -> new HashMap<>());
-                for (View view : views) {
+                PaneChange change = entry.value;
+                for (View view : due) {
+                    if (change.writtenBy(view.position)) {
+                        continue;
+                    }
+                    change = change.withWrittenBy(view.position);
                     long size = view.window.size().toMillis();
-                    Map<Long, Long> starts = windows.computeIfAbsent(view, v -> new HashMap<>());
+                    Map<Long, Long> starts = windowsByGroup.computeIfAbsent(pane.group(), g -> new HashMap<>())
+                            .computeIfAbsent(view, v -> new HashMap<>());
                     for (long start : PaneGrid.windowStarts(view.window, pane.start())) {
                         if (start + size >= pane.countsFrom()) {
-                            starts.merge(start, entry.value, Math::max);
+                            starts.merge(start, change.latestLineTime(), Math::max);
                         }
                     }
                 }
+                if (!change.equals(entry.value)) {
+                    updated.put(entry.key, change);
+                }
             });
         }
-        due.forEach(this::emit);
-        marks.forEach(changed::delete);
+        windowsByGroup.forEach(this::emit);
+        int allViews = (1 << views.size()) - 1;
+        updated.forEach((mark, change) -> {
+            if (change.writtenViews() == allViews) {
+                changed.delete(mark);
+            } else {
+                changed.put(mark, change);
+            }
+        });
+        due.forEach(view -> view.nextEmissionAt = now + view.emitIntervalMs);
         // A late line counts in windows ending after stream time minus the grace; their panes start at most the
         // longest view earlier.
         panes.forgetBefore(grid.paneStart(context.currentStreamTimeMs() - properties.grace().toMillis())
@@ -177,7 +210,21 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         }
     }
 
-    private record View(TrendWindow window, Sensor lateLines) {
+    /** A configured view, its position (its bit in {@link PaneChange}) and when it is next written. */
+    private static final class View {
+        private static final long NOT_YET = Long.MIN_VALUE;
+        private final int position;
+        private final TrendWindow window;
+        private final long emitIntervalMs;
+        private final Sensor lateLines;
+        private long nextEmissionAt = NOT_YET;
+
+        private View(int position, TrendWindow window, long emitIntervalMs, Sensor lateLines) {
+            this.position = position;
+            this.window = window;
+            this.emitIntervalMs = emitIntervalMs;
+            this.lateLines = lateLines;
+        }
     }
 
     /**

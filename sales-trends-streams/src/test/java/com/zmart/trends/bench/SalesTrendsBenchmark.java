@@ -190,6 +190,7 @@ public final class SalesTrendsBenchmark {
                     .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum();
             printTimeBreakdown(streams, (done - runningAt) / 1_000_000);
             printInternalTopicOffsets(admin, applicationId);
+            printOutputRecords(streams, applicationId);
             streams.close(Duration.ofSeconds(30));
             return new Result((done - start) / 1_000_000, (done - runningAt) / 1_000_000, (long) dropped);
         }
@@ -214,6 +215,21 @@ public final class SalesTrendsBenchmark {
                 log("  %s: %,.0f".formatted(name, name.endsWith("-ns-total") ? value / 1e6 : value));
             }
         });
+    }
+
+    /** What the topology wrote to the suite's topics (the trends, attributions and conversions). */
+    private static void printOutputRecords(KafkaStreams streams, String applicationId) {
+        Map<String, Double> sent = new java.util.TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            String topic = name.tags().get("topic");
+            if (name.group().equals("producer-topic-metrics") && name.name().equals("record-send-total")
+                    && topic != null && !topic.startsWith(applicationId + "-")
+                    && metric.metricValue() instanceof Number value) {
+                sent.merge(topic, value.doubleValue(), Double::sum);
+            }
+        });
+        log("Records written to the suite's topics:");
+        sent.forEach((topic, records) -> log("  %s: %,.0f".formatted(topic, records)));
     }
 
     /** What the topology wrote to its own topics (changelogs, repartitions), commit markers included. */
@@ -258,7 +274,8 @@ public final class SalesTrendsBenchmark {
         return new SalesTrendsProperties(applicationId, platform.bootstrapServers(), platform.registryUrl(),
                 stateDir.toString(), 1, "127.0.0.1", null, Duration.ofDays(35),
                 new TrendsProperties(List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
-                        TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))), Duration.ofMinutes(10),
+                        TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5))
+                                .withEmitInterval(Duration.ofSeconds(5))), Duration.ofMinutes(10),
                         Duration.ofMillis(500), Duration.ofHours(24), 5),
                 new AttributionProperties(Duration.ofDays(7), Duration.ofHours(1), Duration.ofSeconds(2)), Map.of());
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
 import com.zmart.events.TopItem;
+import com.zmart.trends.TopologyDriver;
 import com.zmart.trends.TopologyTestBase;
 import com.zmart.trends.TrendsFixtures;
 import com.zmart.trends.api.TrendQueries;
@@ -25,6 +27,7 @@ import com.zmart.trends.state.TrendPane;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Windowed aggregates per store and department, through the whole topology with TopologyTestDriver. */
 class TrendsTopologyTest extends TopologyTestBase {
@@ -79,6 +82,37 @@ class TrendsTopologyTest extends TopologyTestBase {
         assertThat(tumbling).extracting(kv -> kv.value.getTransactions()).containsExactly(1L, 3L);
         assertThat(tumbling).extracting(kv -> kv.value.getDistinctCustomers()).containsExactly(1, 2);
         assertThat(driver.trends()).as("nothing changed since").isEmpty();
+    }
+
+    @Test
+    void aViewWithItsOwnEmitIntervalIsWrittenAtItsPaceAndTheOtherViewsAtTheirs(@TempDir Path otherStateDir) {
+        List<TrendWindow> views = List.of(TrendWindow.tumbling(Duration.ofMinutes(1)),
+                TrendWindow.hopping(Duration.ofHours(1), Duration.ofMinutes(5)).withEmitInterval(Duration.ofSeconds(5)));
+        try (TopologyDriver slowHourly = new TopologyDriver(otherStateDir, TrendsFixtures.properties(views))) {
+            slowHourly.buy(sale("t-1", 1, "cust-1", "1.00", 1).build());
+            assertThat(slowHourly.trends()).as("after 500 ms").extracting(kv -> kv.value.getWindowKind())
+                    .containsExactly(TUMBLING);
+
+            slowHourly.driver().advanceWallClockTime(Duration.ofMillis(4_500));
+            List<SalesTrend> hourly = slowHourly.trends().stream().map(kv -> kv.value).toList();
+            assertThat(hourly).as("after 5 s: the twelve hour-long windows holding the line, and nothing else")
+                    .hasSize(12).allSatisfy(trend -> {
+                        assertThat(trend.getWindowKind()).isEqualTo(HOPPING);
+                        assertThat(trend.getUnits()).isEqualTo(1);
+                    });
+
+            slowHourly.buy(sale("t-2", 1, "cust-2", "1.00", 2).setPurchasedAt(T0.plusSeconds(1)).build());
+            assertThat(slowHourly.trends()).extracting(kv -> kv.value.getWindowKind(), kv -> kv.value.getUnits())
+                    .containsExactly(tuple(TUMBLING, 3L));
+            assertThat(slowHourly.trends()).as("the hourly view waits for its interval").isEmpty();
+            slowHourly.driver().advanceWallClockTime(Duration.ofSeconds(4));
+            assertThat(slowHourly.trends()).hasSize(12).allSatisfy(kv -> {
+                assertThat(kv.value.getWindowKind()).isEqualTo(HOPPING);
+                assertThat(kv.value.getUnits()).isEqualTo(3);
+                assertThat(kv.value.getDistinctCustomers()).isEqualTo(2);
+            });
+            assertThat(slowHourly.trends()).as("every view wrote the change once").isEmpty();
+        }
     }
 
     @Test
