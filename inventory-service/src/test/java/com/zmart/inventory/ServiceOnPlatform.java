@@ -16,6 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceOnPlatform {
 
+    /** The instance's name in its consumer group (static membership). */
+    protected static final String STATIC_MEMBER = "inventory-it";
+
     /** The service's database, for arranging items and checking what the service wrote. */
     @Autowired
     protected JdbcClient jdbc;
@@ -29,5 +32,6 @@ public abstract class ServiceOnPlatform {
         // Several consumers of zmart.sales, as several instances would be: their polls sell the same items, so the
         // tests see the polls' transactions wait on each other's row locks (the service's default is one).
         registry.add("zmart.inventory.listener.sales-concurrency", () -> 3);
+        registry.add("zmart.inventory.listener.instance-id", () -> STATIC_MEMBER);
     }
 }

@@ -27,7 +27,7 @@ public record SuiteService(String name, String module, int defaultPort, String d
     public static final SuiteService INVENTORY = new SuiteService("inventory", "inventory-service", 8092,
             "/swagger-ui.html", p -> with(kafka(p), Map.of("ZMART_API_KEYS", DemoOptions.LOCAL_API_KEY,
                     "DATABASE_URL", p.jdbcUrl("inventory"),
-                    "DATABASE_USER", PostgresServer.USER, "DATABASE_PASSWORD", "")));
+                    "DATABASE_USER", PostgresServer.USER, "DATABASE_PASSWORD", "", "INSTANCE_ID", "inventory")));
 
     public static final SuiteService DASHBOARD = new SuiteService("dashboard", "sales-dashboard", 8093,
             "/", p -> database(p, "DASHBOARD_DB", "dashboard"));

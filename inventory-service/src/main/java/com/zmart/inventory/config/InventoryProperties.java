@@ -1,6 +1,7 @@
 package com.zmart.inventory.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -35,8 +36,17 @@ public record InventoryProperties(@NotBlank String registryUrl,
     /**
      * @param salesConcurrency    consumers of {@code zmart.sales} (at most its partition count is useful)
      * @param restocksConcurrency consumers of {@code zmart.restocks}
+     * @param instanceId          this instance's stable name in the consumer group (static membership, each consumer
+     *                            {@code <name>-sales-0}, {@code <name>-restocks-0}, ...), so that a crashed instance
+     *                            started again gets its partitions back at once; blank: dynamic membership
      */
-    public record Listener(@Min(1) int salesConcurrency, @Min(1) int restocksConcurrency) {
+    public record Listener(@Min(1) int salesConcurrency, @Min(1) int restocksConcurrency, String instanceId) {
+
+        /** The {@code group.instance.id} of the consumers of {@code listener}, if this instance has a name. */
+        public Optional<String> groupInstanceId(String listener) {
+            return instanceId == null || instanceId.isBlank() ? Optional.empty()
+                    : Optional.of(instanceId.strip() + "-" + listener);
+        }
     }
 
     /**

@@ -34,8 +34,8 @@ class ListenerContainersConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Sale> saleListenerFactory(
             KafkaProperties kafka, InventoryProperties properties, CommonErrorHandler errorHandler) {
-        var factory = factory(kafka, properties, SaleRules::problems, properties.listener().salesConcurrency(),
-                errorHandler);
+        var factory = factory(kafka, properties, "sales", SaleRules::problems,
+                properties.listener().salesConcurrency(), errorHandler);
         // A poll of sale lines is applied in one database transaction (SaleLineService).
         factory.setBatchListener(true);
         // After a bad record the error handler hands the rest of the poll back through a poll of the paused consumer;
@@ -47,16 +47,21 @@ class ListenerContainersConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Restock> restockListenerFactory(
             KafkaProperties kafka, InventoryProperties properties, CommonErrorHandler errorHandler) {
-        return factory(kafka, properties, RestockRules::problems, properties.listener().restocksConcurrency(), errorHandler);
+        return factory(kafka, properties, "restocks", RestockRules::problems,
+                properties.listener().restocksConcurrency(), errorHandler);
     }
 
     private static <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(
-            KafkaProperties kafka, InventoryProperties properties, Function<T, List<String>> rules, int concurrency,
-            CommonErrorHandler errorHandler) {
+            KafkaProperties kafka, InventoryProperties properties, String listener, Function<T, List<String>> rules,
+            int concurrency, CommonErrorHandler errorHandler) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.putAll(RegistrySerdes.deserializerConfig(properties.registryUrl()));
         // Offsets are committed by the container after the records are applied (at-least-once; applying is idempotent).
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Static membership: a crashed instance started again resumes at once instead of after the session timeout
+        // (45 s) of its former self; spring-kafka suffixes each of the listener's consumers -0, -1, ...
+        properties.listener().groupInstanceId(listener)
+                .ifPresent(id -> config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         var values = new ErrorHandlingDeserializer<>(new ValidatingDeserializer<>(new AvroKafkaDeserializer<T>(), rules));
         ConcurrentKafkaListenerContainerFactory<String, T> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));

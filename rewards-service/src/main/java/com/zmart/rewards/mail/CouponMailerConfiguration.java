@@ -64,6 +64,11 @@ class CouponMailerConfiguration {
         // Notifications are written in the streams' transactions: read only committed ones.
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, mail.batchSize());
+        // The instance's static membership extends to the mailer (spring-kafka suffixes each consumer -0, -1, ...): a
+        // crashed instance started again gets its partitions back at once, not after the session timeout (45 s).
+        if (rewards.instanceId() != null && !rewards.instanceId().isBlank()) {
+            consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, rewards.instanceId().strip() + "-mailer");
+        }
 
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
