@@ -168,7 +168,8 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         windowsByGroup.forEach(this::emit);
         int allViews = (1 << views.size()) - 1;
         updated.forEach((mark, change) -> {
-            if (change.writtenViews() == allViews) {
+            // Masked: a mark restored from a configuration with more views may carry their bits too.
+            if ((change.writtenViews() & allViews) == allViews) {
                 changed.delete(mark);
             } else {
                 changed.put(mark, change);
