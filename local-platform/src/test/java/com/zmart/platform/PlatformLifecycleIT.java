@@ -160,9 +160,13 @@ class PlatformLifecycleIT {
 
     /** Starts bin/zmart-platform's main class in its own JVM and returns once it printed its endpoints. */
     private Process startCommandLine() throws Exception {
-        Process cli = new ProcessBuilder(javaCommand(LocalPlatformCli.class, "--data-dir", data.toString(),
-                "--kafka-port", "0", "--registry-port", "0", "--postgres-port", "0", "--connect-port", "0", "--smtp-port", "0"))
-                .redirectErrorStream(true).start();
+        // Started as a terminal starts it, with SIGINT at its default: a job in the background of a non-interactive
+        // shell ignores SIGINT, every process under it inherits that, and the JVM then leaves Ctrl-C ignored. Perl
+        // (Debian's essential perl-base) restores the default and execs the JVM, which keeps the pid.
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
+        command.addAll(javaCommand(LocalPlatformCli.class, "--data-dir", data.toString(), "--kafka-port", "0",
+                "--registry-port", "0", "--postgres-port", "0", "--connect-port", "0", "--smtp-port", "0"));
+        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
         var lines = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null && !line.contains("Press Ctrl-C")) {
