@@ -45,6 +45,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
 
     private final TrendsProperties properties;
     private final PaneGrid grid;
+    private final long longestViewMs;
     private final List<View> views = new ArrayList<>();
     private ProcessorContext<String, SalesTrend> context;
     private PaneCache panes;
@@ -53,6 +54,8 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     private WindowedTrendsProcessor(TrendsProperties properties) {
         this.properties = properties;
         this.grid = PaneGrid.of(properties);
+        this.longestViewMs = properties.windows().stream().mapToLong(window -> window.size().toMillis()).max()
+                .orElseThrow();
     }
 
     static ProcessorSupplier<String, Sale, String, SalesTrend> supplier(TrendsProperties properties) {
@@ -72,7 +75,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     @Override
     public void init(ProcessorContext<String, SalesTrend> context) {
         this.context = context;
-        this.panes = new PaneCache(context.getStateStore(TrendStores.PANES), longestViewMs(), CACHED_GROUPS);
+        this.panes = new PaneCache(context.getStateStore(TrendStores.PANES), longestViewMs, CACHED_GROUPS);
         this.changed = context.getStateStore(TrendStores.CHANGED_PANES);
         Duration tick = null;
         views.clear();
@@ -179,11 +182,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         // A late line counts in windows ending after stream time minus the grace; their panes start at most the
         // longest view earlier.
         panes.forgetBefore(grid.paneStart(context.currentStreamTimeMs() - properties.grace().toMillis())
-                - longestViewMs());
-    }
-
-    private long longestViewMs() {
-        return properties.windows().stream().mapToLong(window -> window.size().toMillis()).max().orElseThrow();
+                - longestViewMs);
     }
 
     /** Builds and forwards the due windows of one group, each timestamped by its latest changed line. */
