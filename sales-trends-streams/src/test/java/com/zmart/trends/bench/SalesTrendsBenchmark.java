@@ -180,7 +180,11 @@ public final class SalesTrendsBenchmark {
             streams.start();
             running.await(2, TimeUnit.MINUTES);
             long runningAt = System.nanoTime();
-            while (!allCommitted(admin, applicationId)) {
+            long nextTrace = runningAt;
+            while (!allCommitted(admin, applicationId, System.nanoTime() >= nextTrace)) {
+                if (System.nanoTime() >= nextTrace) {
+                    nextTrace = System.nanoTime() + 1_000_000_000L;
+                }
                 Thread.sleep(200);
             }
             long done = System.nanoTime();
@@ -246,8 +250,11 @@ public final class SalesTrendsBenchmark {
         perTopic.forEach((topic, offsets) -> log("  %s: %,d".formatted(topic, offsets)));
     }
 
-    /** True when the group committed the end of every partition it reads (source and repartition topics). */
-    private static boolean allCommitted(Admin admin, String applicationId) throws Exception {
+    /**
+     * True when the group committed the end of every partition it reads (source and repartition topics); when asked,
+     * logs what is left to commit per topic, so that the run shows which stage the time goes to.
+     */
+    private static boolean allCommitted(Admin admin, String applicationId, boolean trace) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                 .partitionsToOffsetAndMetadata().get();
         long salesPartitions = committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.SALES.name())).count();
@@ -257,6 +264,13 @@ public final class SalesTrendsBenchmark {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         var ends = admin.listOffsets(latest).all().get();
+        if (trace) {
+            Map<String, Long> left = new java.util.TreeMap<>();
+            committed.forEach((tp, offset) -> left.merge(tp.topic().replace(applicationId + "-", ""),
+                    Math.max(0, endToReach(tp, ends.get(tp).offset()) - (offset == null ? 0 : offset.offset())),
+                    Long::sum));
+            log("Left to commit: " + left);
+        }
         return committed.entrySet().stream().allMatch(e -> e.getValue() != null
                 && e.getValue().offset() >= endToReach(e.getKey(), ends.get(e.getKey()).offset()));
     }
