@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.services.SuiteService;
+import com.zmart.events.CampaignConversion;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.LoyaltyMember;
@@ -32,6 +33,7 @@ import com.zmart.events.Restock;
 import com.zmart.events.RewardNotification;
 import com.zmart.events.RewardTier;
 import com.zmart.events.Sale;
+import com.zmart.events.SalesTrend;
 import com.zmart.hardening.ExpectedFigures.Rewards;
 import com.zmart.hardening.ExpectedFigures.Trend;
 import com.zmart.sales.simulator.StoreCatalog;
@@ -64,6 +66,13 @@ class PoisonRecordsIT {
     private static final int BAD_PER_TOPIC = 1_000;
     private static final Duration EVENT_SPAN = Duration.ofMinutes(3);
     private static final Duration WAIT = Duration.ofMinutes(6);
+    /** Good records sent to the sinks' topics: trends of one store, and campaigns that top the dashboard's list. */
+    private static final int SINK_GOOD = 100;
+    private static final String SINK_STORE = "ok-sink-store";
+    private static final long SINK_UNITS = (long) SINK_GOOD * (SINK_GOOD + 1) / 2;
+    private static final int SINK_CAMPAIGNS = 10;
+    private static final String SINK_CAMPAIGN = "ok-sink-campaign-";
+    private static final long SINK_CONVERSIONS = 1_000_000_000L;
     /** Identities this test gives records: bad-<topic>-<n> (poison) and ok-<topic>-<n> (good). */
     private static final Pattern IDENTITY = Pattern.compile("(bad|ok)-[a-z]+-[0-9a-z]+");
 
@@ -135,6 +144,22 @@ class PoisonRecordsIT {
             poison.interleave(Topics.RESTOCKS, "restock", restocks, Set.of(Topics.INVENTORY_DLT.name()),
                     n -> Restock.newBuilder().setRestockId("bad-restock-" + n).setStoreId(catalog.stores().get(0).id())
                             .setSku(catalog.products().get(0).sku()).setQuantity(0).setReceivedAt(eventStart).build());
+
+            // The dashboard's sink connectors read what sales-trends writes; their good records here are figures of
+            // a store of their own, on windows two days back, which no other check of the suite looks at.
+            List<Record> trends = new ArrayList<>();
+            Instant sinkWindows = eventStart.minus(Duration.ofDays(2));
+            for (int i = 0; i < SINK_GOOD; i++) {
+                trends.add(new Record("ok-trend-" + i, sinkTrend(sinkWindows, i)));
+            }
+            poison.interleave(Topics.SALES_TRENDS, "trend", trends, Set.of(Topics.SALES_DASHBOARD_DLT.name()),
+                    n -> wrongContract(catalog, eventStart, n));
+            List<Record> conversions = new ArrayList<>();
+            for (int i = 0; i < SINK_CAMPAIGNS; i++) {
+                conversions.add(new Record(SINK_CAMPAIGN + i, sinkConversion(i, eventStart)));
+            }
+            poison.interleave(Topics.CAMPAIGN_CONVERSIONS, "conversion", conversions,
+                    Set.of(Topics.SALES_DASHBOARD_DLT.name()), n -> wrongContract(catalog, eventStart, n));
 
             // Sales (rewards, sales-trends, inventory).
             List<Record> sales = new ArrayList<>();
@@ -211,6 +236,14 @@ class PoisonRecordsIT {
         restocked.forEach((item, units) -> expectedStock.merge(item, units, Long::sum));
         long expectedConversions = expected.receiptsOf(clicked.stream().map(Customer::id)
                 .collect(java.util.stream.Collectors.toSet()));
+        Map<String, Long> expectedSinkConversions = new TreeMap<>();
+        for (int i = 0; i < SINK_CAMPAIGNS; i++) {
+            expectedSinkConversions.put(SINK_CAMPAIGN + i, SINK_CONVERSIONS + i);
+        }
+        String sinkTrendsPath = "/api/trends?windowKind=tumbling-1m&groupBy=store&storeId=" + SINK_STORE
+                + "&range=PT2H&until=" + eventStart.minus(Duration.ofDays(2)).plus(Duration.ofHours(2));
+        long sinkUnits = -1;
+        Map<String, Long> sinkConversions = Map.of();
         Map<String, Rewards> rewards = Map.of();
         Map<String, Long> stock = Map.of();
         Map<String, Trend> trends = Map.of();
@@ -223,8 +256,11 @@ class PoisonRecordsIT {
             emails = emailsReceived(suite, expectedEmails);
             JsonNode conversion = suite.getJsonOr404(SuiteService.SALES_TRENDS, "/api/campaigns/" + campaign + "/conversion");
             conversions = conversion == null ? 0 : conversion.get("conversionCount").asLong();
+            sinkUnits = suite.getJsonOr404(SuiteService.DASHBOARD, sinkTrendsPath).get("totalUnits").asLong();
+            sinkConversions = dashboardConversions(suite);
             if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling())
-                    && emails.equals(expectedEmails) && conversions == expectedConversions) {
+                    && emails.equals(expectedEmails) && conversions == expectedConversions
+                    && sinkUnits == SINK_UNITS && sinkConversions.equals(expectedSinkConversions)) {
                 break;
             }
             ConsumerLag.sleep(Duration.ofSeconds(5));
@@ -236,6 +272,9 @@ class PoisonRecordsIT {
         missingEmails.removeAll(emails);
         assertThat(first(missingEmails)).as("%d coupon emails not sent", missingEmails.size()).isEmpty();
         assertThat(conversions).as("purchases credited to the clicked campaign").isEqualTo(expectedConversions);
+        assertThat(sinkUnits).as("units of the good trends in the dashboard's database").isEqualTo(SINK_UNITS);
+        assertThat(sinkConversions).as("the good conversions in the dashboard's database")
+                .isEqualTo(expectedSinkConversions);
         assertThat(suite.allReady()).as("every service ready after the poison").isTrue();
 
         // Nothing stops later either: rewards, killed, rebuilds its global table over the bad members again.
@@ -370,6 +409,28 @@ class PoisonRecordsIT {
                 .setPurchasedAt(eventStart).build();
     }
 
+    /** Trend i of the sinks' store: units i + 1, in one of four departments, four to a minute. */
+    private static SalesTrend sinkTrend(Instant windows, int i) {
+        Instant start = windows.plus(Duration.ofMinutes(i / 4));
+        return SalesTrend.newBuilder().setStoreId(SINK_STORE).setStoreZipCode("00000").setDepartment("dept-" + i % 4)
+                .setWindowKind("tumbling-1m").setWindowStart(start).setWindowEnd(start.plusSeconds(60))
+                .setUnits(i + 1).setRevenue(BigDecimal.valueOf(i + 1, 2)).setTransactions(1).setDistinctCustomers(1)
+                .setTopItems(List.of()).build();
+    }
+
+    private static CampaignConversion sinkConversion(int i, Instant at) {
+        return CampaignConversion.newBuilder().setCampaignId(SINK_CAMPAIGN + i).setConversionCount(SINK_CONVERSIONS + i)
+                .setAttributedRevenue(BigDecimal.valueOf(i, 2)).setLastConversionAt(at).build();
+    }
+
+    /** The dashboard's campaigns with the most conversions: the sinks' good campaigns, if all arrived. */
+    private static Map<String, Long> dashboardConversions(Suite suite) {
+        Map<String, Long> top = new TreeMap<>();
+        JsonNode list = suite.getJsonOr404(SuiteService.DASHBOARD, "/api/campaign-conversions?limit=" + SINK_CAMPAIGNS);
+        list.forEach(c -> top.put(c.get("campaignId").asText(), c.get("conversionCount").asLong()));
+        return top;
+    }
+
     private static RewardNotification notification(String member, String email, String coupon) {
         return RewardNotification.newBuilder().setMemberId(member).setEmail(email).setThresholdPoints(100)
                 .setTotalPoints(120).setTier(RewardTier.BRONZE).setCouponCode(coupon).setDiscountPercent(10)
@@ -387,6 +448,11 @@ class PoisonRecordsIT {
                 .setPurchasedAt(eventStart.plusSeconds(n % 120)).build();
     }
 
+    /** A bad record this test wrote (its key says so), which readers of the services' output topics skip. */
+    static boolean isPoison(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() != null && new String(record.key(), StandardCharsets.ISO_8859_1).startsWith("bad-");
+    }
+
     /** The record's identity: its key, or for records re-keyed inside a service, the id inside its value. */
     private static String identity(ConsumerRecord<byte[], byte[]> record) {
         for (byte[] bytes : new byte[][] {record.key(), record.value()}) {
@@ -402,7 +468,7 @@ class PoisonRecordsIT {
 
     /** Why it was set aside: streams-support's and inventory's zmart.dlt.reason, or spring-kafka's exception class. */
     private static String reason(ConsumerRecord<byte[], byte[]> record) {
-        for (String name : List.of("zmart.dlt.reason", "kafka_dlt-exception-fqcn")) {
+        for (String name : List.of("zmart.dlt.reason", "kafka_dlt-exception-fqcn", "__connect.errors.exception.class.name")) {
             Header header = record.headers().lastHeader(name);
             if (header != null && header.value() != null && header.value().length > 0) {
                 String value = new String(header.value(), StandardCharsets.UTF_8);

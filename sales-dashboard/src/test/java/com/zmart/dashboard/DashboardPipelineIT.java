@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,9 +39,16 @@ import com.zmart.platform.junit.LocalPlatformExtension;
 import com.zmart.platform.junit.LocalPlatformTest;
 import com.zmart.platform.postgres.PostgresServer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +182,96 @@ class DashboardPipelineIT {
 
     // --- browser ---
 
+    /**
+     * What a sink cannot read (random bytes, a schema id the registry never issued) or must not write (a record of
+     * another contract, which the converter reads as a well-formed struct of the wrong shape) goes to the dashboard's
+     * dead-letter topic with Connect's reason headers; the records around them still become rows, and both sinks stay
+     * RUNNING.
+     */
+    @Test
+    @Order(3)
+    void badRecordsGoToTheDeadLetterTopicAndTheSinksGoOn(LocalPlatform platform) throws Exception {
+        Instant window = W1.minus(10, ChronoUnit.MINUTES);
+        // Each topic gets the other topic's contract, serialized as for its own topic (so its schema is registered).
+        byte[] aConversion = serialized(platform, Topics.CAMPAIGN_CONVERSIONS, conversion("wrong-topic", 1, "1.00", W1));
+        byte[] aTrend = serialized(platform, Topics.SALES_TRENDS, trend("store-09", "Dairy", TUMBLING, W1, 1, "1.00"));
+        Map<String, byte[]> badTrends = badRecords("bad-trend-", aConversion);
+        Map<String, byte[]> badConversions = badRecords("bad-conversion-", aTrend);
+
+        try (KafkaProducer<String, byte[]> producer = rawProducer(platform)) {
+            send(producer, Topics.SALES_TRENDS.name(), "store-09/Dairy/before", serialized(platform, Topics.SALES_TRENDS,
+                    trend("store-09", "Dairy", TUMBLING, window, 5, "12.50")));
+            badTrends.forEach((key, value) -> send(producer, Topics.SALES_TRENDS.name(), key, value));
+            send(producer, Topics.SALES_TRENDS.name(), "store-09/Dairy/after", serialized(platform, Topics.SALES_TRENDS,
+                    trend("store-09", "Dairy", TUMBLING, window.plusSeconds(60), 6, "15.00")));
+            send(producer, Topics.CAMPAIGN_CONVERSIONS.name(), "before-poison", serialized(platform,
+                    Topics.CAMPAIGN_CONVERSIONS, conversion("before-poison", 2, "20.00", W1)));
+            badConversions.forEach((key, value) -> send(producer, Topics.CAMPAIGN_CONVERSIONS.name(), key, value));
+            send(producer, Topics.CAMPAIGN_CONVERSIONS.name(), "after-poison", serialized(platform,
+                    Topics.CAMPAIGN_CONVERSIONS, conversion("after-poison", 3, "30.00", W1)));
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> trendRow("store-09", "Dairy", TUMBLING, window.plusSeconds(60)).units() == 6
+                        && conversionCount("after-poison") == 3);
+        assertThat(trendRow("store-09", "Dairy", TUMBLING, window).units()).isEqualTo(5);
+        assertThat(conversionCount("before-poison")).isEqualTo(2);
+        assertThat(conversionCount("wrong-topic")).as("a conversion sent to the trends topic").isEqualTo(-1);
+        assertThat(trendRow("store-09", "Dairy", TUMBLING, W1).units()).as("a trend sent to the conversions topic")
+                .isEqualTo(-1);
+
+        Map<String, String> expected = new HashMap<>();
+        badTrends.keySet().forEach(key -> expected.put(key, Topics.SALES_TRENDS.name()));
+        badConversions.keySet().forEach(key -> expected.put(key, Topics.CAMPAIGN_CONVERSIONS.name()));
+        Map<String, ConsumerRecord<String, byte[]>> deadLetters = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(Topics.SALES_DASHBOARD_DLT.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> deadLetters.put(record.key(), record));
+                return deadLetters.size() >= expected.size();
+            });
+        }
+        assertThat(deadLetters.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        deadLetters.forEach((key, record) -> {
+            assertThat(header(record, "__connect.errors.topic")).as(key).isEqualTo(expected.get(key));
+            assertThat(header(record, "__connect.errors.exception.class.name")).as(key).isNotBlank();
+            assertThat(record.value()).as("the original bytes of " + key)
+                    .isEqualTo(key.startsWith("bad-trend-") ? badTrends.get(key) : badConversions.get(key));
+        });
+        assertThat(header(deadLetters.get("bad-trend-other-contract"), "__connect.errors.exception.class.name"))
+                .isEqualTo("org.apache.kafka.connect.errors.DataException");
+        assertThat(header(deadLetters.get("bad-trend-other-contract"), "__connect.errors.exception.message"))
+                .contains("schema 'com.zmart.events.CampaignConversion'").contains("'com.zmart.events.SalesTrend'");
+        assertThat(header(deadLetters.get("bad-conversion-other-contract"), "__connect.errors.exception.message"))
+                .contains("schema 'com.zmart.events.SalesTrend'").contains("'com.zmart.events.CampaignConversion'");
+
+        ConnectorDeployer deployer = new ConnectorDeployer(platform.connect().orElseThrow().url());
+        for (String sink : DashboardSinks.ALL) {
+            assertThat(deployer.status(sink).running()).as(sink + " still running").isTrue();
+        }
+    }
+
+    /** Random bytes (first byte not the wire format's magic 0), a frame whose schema id was never issued, a record. */
+    private static Map<String, byte[]> badRecords(String prefix, byte[] otherContract) {
+        Map<String, byte[]> bad = new LinkedHashMap<>();
+        bad.put(prefix + "random-bytes", new byte[] {7, 42, -1, 0, 13, 99, 1, 2, 3});
+        bad.put(prefix + "unknown-schema", new byte[] {0, 0, 0x0F, 0x42, 0x40, 2, 4, 6});
+        bad.put(prefix + "other-contract", otherContract);
+        return bad;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private static ChromeDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -244,6 +342,26 @@ class DashboardPipelineIT {
             for (V value : values) {
                 producer.send(new ProducerRecord<>(topic.name(), key(value), value)).get();
             }
+        }
+    }
+
+    private static <V extends SpecificRecord> byte[] serialized(LocalPlatform platform, TopicSpec<String, V> topic, V value) {
+        try (var serializer = RegistrySerdes.<V>valueSerializer(platform.registry().apiV3Url())) {
+            return serializer.serialize(topic.name(), value);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer(LocalPlatform platform) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not send " + key + " to " + topic, e);
         }
     }
 

@@ -52,7 +52,11 @@ class SinkConfigurationTest {
                     .containsEntry("schema.evolution", "none")
                     .containsEntry("delete.enabled", "false")
                     // Connect must never write record contents into its logs.
-                    .containsEntry("errors.log.include.messages", "false");
+                    .containsEntry("errors.log.include.messages", "false")
+                    // What cannot be read, or is of another contract, is set aside with its reason; the sink goes on.
+                    .containsEntry("errors.tolerance", "all")
+                    .containsEntry("errors.deadletterqueue.topic.name", Topics.SALES_DASHBOARD_DLT.name())
+                    .containsEntry("errors.deadletterqueue.context.headers.enable", "true");
         }
     }
 
@@ -72,7 +76,9 @@ class SinkConfigurationTest {
         Map<String, String> config = ConnectorDeployer.configuration(sink, VARIABLES);
         assertThat(config.get("topics")).isEqualTo(topic.name());
         assertThat(config.get("collection.name.format")).isEqualTo(table);
-        assertThat(config.get("transforms")).isEqualTo("columns");
+        assertThat(config.get("transforms")).isEqualTo("contract,columns");
+        assertThat(config.get("transforms.contract.type")).isEqualTo("com.zmart.connect.transforms.RequireSchema$Value");
+        assertThat(config.get("transforms.contract.schema.name")).isEqualTo(topic.valueSchema().getFullName());
         assertThat(config.get("transforms.columns.type")).isEqualTo("org.apache.kafka.connect.transforms.ReplaceField$Value");
         List<String> excluded = config.containsKey("transforms.columns.exclude")
                 ? Arrays.asList(config.get("transforms.columns.exclude").split(",")) : List.of();

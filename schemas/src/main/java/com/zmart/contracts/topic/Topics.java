@@ -82,11 +82,17 @@ public final class Topics {
     public static final TopicSpec<String, byte[]> REWARDS_DLT = deadLetter("zmart.rewards-service.dlt");
     public static final TopicSpec<String, byte[]> SALES_TRENDS_DLT = deadLetter("zmart.sales-trends-streams.dlt");
     public static final TopicSpec<String, byte[]> INVENTORY_DLT = deadLetter("zmart.inventory-service.dlt");
+    /**
+     * Records the dashboard's sink connectors could not convert, or that are not of their topic's contract (Connect's
+     * dead-letter queue, {@code __connect.errors.*} headers).
+     */
+    public static final TopicSpec<String, byte[]> SALES_DASHBOARD_DLT = deadLetter("zmart.sales-dashboard.dlt");
 
     /** Every topic of the suite, in creation order. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(CLICKS, SALES, LOYALTY_MEMBERS, REWARD_UPDATES,
             REWARD_NOTIFICATIONS, COUPON_EMAILS, SALES_TRENDS, INVENTORY_LEVELS, REORDERS, RESTOCKS, CAMPAIGN_ATTRIBUTIONS,
-            CAMPAIGN_CONVERSIONS, SALES_CONNECTOR_DLT, REWARDS_DLT, SALES_TRENDS_DLT, INVENTORY_DLT);
+            CAMPAIGN_CONVERSIONS, SALES_CONNECTOR_DLT, REWARDS_DLT, SALES_TRENDS_DLT, INVENTORY_DLT,
+            SALES_DASHBOARD_DLT);
 
     private Topics() {
     }
