@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.services.SuiteService;
+import com.zmart.events.ReorderRequest;
 import com.zmart.events.SalesTrend;
 import com.zmart.hardening.ExpectedFigures.Rewards;
 import com.zmart.hardening.ExpectedFigures.Trend;
@@ -18,7 +21,7 @@ import com.zmart.sales.simulator.StoreCatalog.Product;
 import com.zmart.sales.simulator.StoreCatalog.Store;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** What the services show, read the way their users read it: REST lookups and the trends topic. */
+/** What the services show, read the way their users read it: REST lookups, the trends and reorders topics. */
 final class ActualFigures {
 
     private ActualFigures() {
@@ -38,20 +41,50 @@ final class ActualFigures {
         return rewards;
     }
 
+    /** An item's stock: on-hand units, reorder point, and the id of its open reorder (null if none). */
+    record Item(long onHand, long reorderPoint, String openReorder) {
+    }
+
     /** On-hand units of every store and product of the catalog (inventory API). */
     static Map<String, Long> stock(Suite suite) {
-        StoreCatalog catalog = suite.catalog();
         Map<String, Long> stock = new TreeMap<>();
+        items(suite).forEach((key, item) -> stock.put(key, item.onHand()));
+        return stock;
+    }
+
+    /** Every store and product of the catalog as inventory's API shows it. */
+    static Map<String, Item> items(Suite suite) {
+        StoreCatalog catalog = suite.catalog();
+        Map<String, Item> items = new TreeMap<>();
         for (Store store : catalog.stores()) {
             for (Product product : catalog.products()) {
                 JsonNode item = suite.getJsonOr404(SuiteService.INVENTORY, "/api/stock/" + store.id() + "/" + product.sku());
                 if (item == null) {
                     throw new IllegalStateException("inventory does not know " + store.id() + "/" + product.sku());
                 }
-                stock.put(ExpectedFigures.stockKey(store.id(), product.sku()), item.get("onHand").asLong());
+                JsonNode open = item.get("openReorder");
+                items.put(ExpectedFigures.stockKey(store.id(), product.sku()), new Item(item.get("onHand").asLong(),
+                        item.get("reorderPoint").asLong(),
+                        open == null || open.isNull() ? null : open.get("reorderId").asText()));
             }
         }
-        return stock;
+        return items;
+    }
+
+    /** The distinct reorder ids on {@code zmart.reorders}, per store/sku (a relay may publish one twice, ADR 0007). */
+    static Map<String, Set<String>> reorders(Suite suite) {
+        Map<String, Set<String>> reorders = new TreeMap<>();
+        try (var deserializer = suite.<ReorderRequest>deserializer()) {
+            for (ConsumerRecord<byte[], byte[]> record : suite.readAll(Topics.REORDERS)) {
+                if (PoisonRecordsIT.isPoison(record)) {
+                    continue;
+                }
+                ReorderRequest reorder = deserializer.deserialize(Topics.REORDERS.name(), record.value());
+                reorders.computeIfAbsent(ExpectedFigures.stockKey(reorder.getStoreId(), reorder.getSku()),
+                        k -> new TreeSet<>()).add(reorder.getReorderId());
+            }
+        }
+        return reorders;
     }
 
     /**

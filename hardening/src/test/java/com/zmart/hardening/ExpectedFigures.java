@@ -52,6 +52,7 @@ final class ExpectedFigures {
     private final Map<String, Window> hourly = new TreeMap<>();
     final Map<String, Long> unitsSold = new TreeMap<>();
     private final Map<String, String> customerOfReceipt = new TreeMap<>();
+    private final Map<String, Long> revenueCentsOfReceipt = new TreeMap<>();
 
     /** Counts the line unless a line with its identity was counted already; true if counted. */
     synchronized boolean add(Sale sale) {
@@ -74,6 +75,7 @@ final class ExpectedFigures {
         }
         unitsSold.merge(stockKey(sale.getStoreId(), sale.getSku()), (long) sale.getQuantity(), Long::sum);
         customerOfReceipt.put(sale.getTransactionId(), sale.getCustomerId());
+        revenueCentsOfReceipt.merge(sale.getTransactionId(), revenueCents, Long::sum);
         return true;
     }
 
@@ -105,6 +107,12 @@ final class ExpectedFigures {
     /** Receipts (distinct transactions) of these customers. */
     synchronized long receiptsOf(Set<String> customers) {
         return customerOfReceipt.values().stream().filter(customers::contains).count();
+    }
+
+    /** Revenue in cents of the receipts of these customers: what attribution credits to a campaign they all clicked. */
+    synchronized long revenueCentsOf(Set<String> customers) {
+        return customerOfReceipt.entrySet().stream().filter(receipt -> customers.contains(receipt.getValue()))
+                .mapToLong(receipt -> revenueCentsOfReceipt.get(receipt.getKey())).sum();
     }
 
     synchronized int lines() {

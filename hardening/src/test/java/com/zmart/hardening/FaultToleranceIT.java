@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -22,13 +24,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.services.SuiteService;
+import com.zmart.events.ClickAction;
+import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import com.zmart.hardening.ExpectedFigures.Rewards;
 import com.zmart.hardening.ExpectedFigures.Trend;
 import com.zmart.platform.smtp.SmtpServer;
 import com.zmart.sales.simulator.Register;
+import com.zmart.sales.simulator.StoreCatalog;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,7 +75,10 @@ class FaultToleranceIT {
         long testStarted = System.nanoTime();
         assertThat(suite.allReady()).as("every service ready before the run").isTrue();
         Map<String, Rewards> rewardsBefore = ActualFigures.rewards(suite);
-        Map<String, Long> stockBefore = ActualFigures.stock(suite);
+        Map<String, ActualFigures.Item> itemsBefore = ActualFigures.items(suite);
+        Map<String, Long> stockBefore = new TreeMap<>();
+        itemsBefore.forEach((key, item) -> stockBefore.put(key, item.onHand()));
+        Map<String, Set<String>> reordersBefore = ActualFigures.reorders(suite);
 
         Instant eventStart = Suite.eventTimeRange(EVENT_SPAN);
         List<Sale> lines = SaleLines.generate(suite.catalog(), SEED, "ft-", LINES, eventStart, EVENT_SPAN);
@@ -85,6 +94,10 @@ class FaultToleranceIT {
         }
         List<Sale> registerLines = receipts.stream().flatMap(r -> SaleLines.linesOf(r).stream()).toList();
         registerLines.forEach(expected::add);
+
+        // A coupon click of every other customer a minute before the first line: each of their receipts, whichever
+        // path it took and whatever was killed meanwhile, is credited to the campaign once.
+        Set<String> clicked = clickCoupons(suite, eventStart.minusSeconds(60));
 
         Producing producing = new Producing(suite, lines);
         AtomicInteger rung = new AtomicInteger();
@@ -158,15 +171,26 @@ class FaultToleranceIT {
         Map<String, Long> stock = Map.of();
         Map<String, Trend> trends = Map.of();
         Map<String, Trend> hourly = Map.of();
+        Map<String, ActualFigures.Item> items = Map.of();
+        Map<String, Set<String>> newReorders = Map.of();
+        Conversion expectedConversion = new Conversion(expected.receiptsOf(clicked), expected.revenueCentsOf(clicked));
+        Conversion conversion = null;
         for (int attempt = 0; attempt < 6; attempt++) {
             rewards = ActualFigures.rewards(suite);
-            stock = ActualFigures.stock(suite);
+            items = ActualFigures.items(suite);
+            stock = new TreeMap<>();
+            for (var item : items.entrySet()) {
+                stock.put(item.getKey(), item.getValue().onHand());
+            }
+            newReorders = newReorders(ActualFigures.reorders(suite), reordersBefore);
+            conversion = conversion(suite);
             trends = ActualFigures.trends(suite, "tumbling-1m", eventStart, eventEnd);
             // Every hour-long window holding a line of this test starts less than an hour before the first one. The
             // test runs first, on a fresh suite (hardening pom), so those windows hold no other test's lines.
             hourly = ActualFigures.trends(suite, "hopping-1h-5m", eventStart.minus(Duration.ofHours(1)), eventEnd);
             if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling())
-                    && hourly.equals(expected.hourly())) {
+                    && hourly.equals(expected.hourly()) && expectedConversion.equals(conversion)
+                    && newReorders.keySet().equals(crossings(itemsBefore, items))) {
                 break;
             }
             ConsumerLag.sleep(Duration.ofSeconds(10));
@@ -178,6 +202,23 @@ class FaultToleranceIT {
                 .isEmpty();
         assertThat(differences(hourly, expected.hourly())).as("hopping-1h-5m trends per store/department/window")
                 .isEmpty();
+        assertThat(conversion).as("receipts and revenue credited to the campaign every other customer clicked")
+                .isEqualTo(expectedConversion);
+
+        // One reorder per item whose stock fell below its reorder point without an open reorder (no restocks here),
+        // none for any other item, each the item's open reorder now.
+        Set<String> crossings = crossings(itemsBefore, items);
+        Map<String, Long> reordersPerItem = new TreeMap<>();
+        newReorders.forEach((item, ids) -> reordersPerItem.put(item, (long) ids.size()));
+        Map<String, Long> onePerCrossing = new TreeMap<>();
+        crossings.forEach(item -> onePerCrossing.put(item, 1L));
+        assertThat(differences(reordersPerItem, onePerCrossing)).as("new reorders per store/sku").isEmpty();
+        for (String item : crossings) {
+            assertThat(items.get(item).openReorder()).as("open reorder of " + item)
+                    .isEqualTo(newReorders.get(item).iterator().next());
+        }
+        log("%d reorders, one per crossing of a reorder point; %d receipts and %d cents credited to the campaign",
+                crossings.size(), conversion.receipts(), conversion.revenueCents());
 
         // One coupon email per threshold each member's total reached, after the kill of the service that sends them.
         Map<String, Long> expectedCoupons = couponsPerRecipient(suite, expectedRewards);
@@ -353,6 +394,62 @@ class FaultToleranceIT {
                 ConsumerLag.sleep(Duration.ofSeconds(2));
             }
         }
+    }
+
+    private static final String CAMPAIGN = "ft-campaign-" + Long.toString(SEED & 0xFFFFF, 36);
+
+    private record Conversion(long receipts, long revenueCents) {
+    }
+
+    /** Coupon activations of every other customer of the catalog, for {@link #CAMPAIGN}; answers their ids. */
+    private static Set<String> clickCoupons(Suite suite, Instant at) throws Exception {
+        Set<String> clicked = new TreeSet<>();
+        try (KafkaProducer<String, byte[]> producer = suite.producer();
+             AvroKafkaSerializer<ClickEvent> serializer = suite.serializer()) {
+            List<StoreCatalog.Customer> customers = suite.catalog().customers();
+            for (int i = 0; i < customers.size(); i += 2) {
+                String customer = customers.get(i).id();
+                clicked.add(customer);
+                ClickEvent click = ClickEvent.newBuilder().setEventId("ft-click-" + customer).setCampaignId(CAMPAIGN)
+                        .setCustomerId(customer).setSessionId("fault-tolerance").setAction(ClickAction.ACTIVATED_COUPON)
+                        .setUrl("https://coupons.zmart.example/" + CAMPAIGN).setCouponCode(StoreCatalog.COUPON_CODE)
+                        .setOccurredAt(at).build();
+                producer.send(new ProducerRecord<>(Topics.CLICKS.name(), customer,
+                        serializer.serialize(Topics.CLICKS.name(), click))).get();
+            }
+        }
+        return clicked;
+    }
+
+    /** The campaign's figures as sales-trends answers them (null before its first conversion). */
+    private static Conversion conversion(Suite suite) {
+        JsonNode found = suite.getJsonOr404(SuiteService.SALES_TRENDS, "/api/campaigns/" + CAMPAIGN + "/conversion");
+        return found == null ? null : new Conversion(found.get("conversionCount").asLong(),
+                found.get("attributedRevenue").decimalValue().movePointRight(2).longValueExact());
+    }
+
+    /** Items that had no open reorder before and are below their reorder point now. */
+    private static Set<String> crossings(Map<String, ActualFigures.Item> before, Map<String, ActualFigures.Item> after) {
+        Set<String> crossings = new TreeSet<>();
+        after.forEach((key, item) -> {
+            if (before.get(key).openReorder() == null && item.onHand() < item.reorderPoint()) {
+                crossings.add(key);
+            }
+        });
+        return crossings;
+    }
+
+    /** Reorder ids on the topic now that were not there before, per item. */
+    private static Map<String, Set<String>> newReorders(Map<String, Set<String>> now, Map<String, Set<String>> before) {
+        Map<String, Set<String>> added = new TreeMap<>();
+        now.forEach((item, ids) -> {
+            Set<String> fresh = new TreeSet<>(ids);
+            fresh.removeAll(before.getOrDefault(item, Set.of()));
+            if (!fresh.isEmpty()) {
+                added.put(item, fresh);
+            }
+        });
+        return added;
     }
 
     /**

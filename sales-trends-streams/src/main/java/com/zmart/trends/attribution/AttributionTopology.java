@@ -9,7 +9,6 @@ import com.zmart.trends.config.AttributionProperties;
 import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.trends.state.Receipt;
 import com.zmart.trends.topology.EventTimeExtractor;
-import com.zmart.streams.dedup.FirstSeenFilter;
 import com.zmart.trends.topology.SalesTrendsSerdes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -34,7 +33,8 @@ import java.time.Duration;
  *   → re-key by customerId ("receipts-by-customer", co-partitioned with zmart.clicks)
  *   → join zmart.clicks (ACTIVATED_COUPON / PRINTED_COUPON, key customerId) clicked at most `window` before the
  *     purchase [attribution-join stores]
- *   → once per (campaign, transaction) [credited-campaigns-by-transaction] → re-key by campaignId
+ *   → each part of a purchase once per campaign, the purchase counted once [credited-campaigns-by-transaction]
+ *     → re-key by campaignId
  *        ├─ CampaignAttribution                                           → zmart.campaign-attributions
  *        └─ summed per campaign ("attributions-by-campaign") [campaign-conversions] → zmart.campaign-conversions
  * </pre>
@@ -66,11 +66,10 @@ public final class AttributionTopology {
                 .repartition(Repartitioned.<String, Receipt>as(RECEIPTS_BY_CUSTOMER)
                         .withKeySerde(Serdes.String()).withValueSerde(receiptSerde)
                         .withNumberOfPartitions(Topics.CLICKS.partitions()))
-                .join(couponClicks, Attributions::of, clickedBeforePurchase(properties),
+                .join(couponClicks, ReceiptClick::new, clickedBeforePurchase(properties),
                         StreamJoined.with(Serdes.String(), receiptSerde, new InternalAvroSerde<>(ClickEvent.class))
                                 .withName(JOIN_STORE).withStoreName(JOIN_STORE))
-                .processValues(FirstSeenFilter.supplier(ATTRIBUTED_PURCHASES_STORE,
-                        CampaignAttribution::getTransactionId, CampaignAttribution::getCampaignId,
+                .processValues(CreditedPurchaseParts.supplier(ATTRIBUTED_PURCHASES_STORE,
                         properties.dedupRetention()), Named.as("once-per-campaign-purchase"))
                 .selectKey((customerId, attribution) -> attribution.getCampaignId(), Named.as("key-by-campaign"));
 

@@ -21,7 +21,8 @@ final class Attributions {
                 && (click.getAction() == ClickAction.ACTIVATED_COUPON || click.getAction() == ClickAction.PRINTED_COUPON);
     }
 
-    static CampaignAttribution of(Receipt receipt, ClickEvent click) {
+    /** {@code newPurchase}: false when the receipt continues a purchase already credited ({@link CreditedPurchaseParts}). */
+    static CampaignAttribution of(Receipt receipt, ClickEvent click, boolean newPurchase) {
         return CampaignAttribution.newBuilder()
                 .setCampaignId(click.getCampaignId())
                 .setCustomerId(receipt.getCustomerId())
@@ -33,14 +34,15 @@ final class Attributions {
                 .setPurchasedAt(Instant.ofEpochMilli(receipt.getPurchasedAt()))
                 .setRevenue(SaleLines.amount(receipt.getRevenueCents()))
                 .setCouponCode(receipt.getCouponCode())
+                .setNewPurchase(newPurchase)
                 .build();
     }
 
-    /** What one attribution contributes to its campaign's figures. */
+    /** What one attribution contributes to its campaign's figures: a continuation adds revenue, not a purchase. */
     static CampaignConversion conversionOf(CampaignAttribution attribution) {
         return CampaignConversion.newBuilder()
                 .setCampaignId(attribution.getCampaignId())
-                .setConversionCount(1)
+                .setConversionCount(attribution.getNewPurchase() ? 1 : 0)
                 .setAttributedRevenue(attribution.getRevenue())
                 .setLastConversionAt(attribution.getPurchasedAt())
                 .build();

@@ -26,6 +26,10 @@ import org.apache.kafka.streams.state.Stores;
  *       transaction, and Debezium writes them consecutively to the transaction's partition (ADR 0005); or</li>
  *   <li>the partition stayed silent for the idle timeout (wall clock), for the last receipt before a pause.</li>
  * </ul>
+ * A pause is not always the end of a transaction: an outage, a restart or a busy thread can hold its next line back
+ * for longer than the timeout. The lines that come after their receipt was closed make a receipt of their own, a
+ * part of the same purchase identified by its smallest line number ({@code firstLine}), which attribution credits
+ * as a continuation ({@link CreditedPurchaseParts}).
  * So a task has at most one open receipt. It is kept in a changelogged store under one fixed key, so a restart neither
  * loses nor repeats it, and the record cache turns all the receipts opened and closed between two commits into one
  * changelog record per task, where a key per transaction cost a record (a tombstone) per receipt.
@@ -134,6 +138,7 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
                 .setCouponCode(line.getCouponCode())
                 .setLines(1)
                 .setLastLineSeenAt(context.currentSystemTimeMs())
+                .setFirstLine(line.getLineNumber())
                 .build();
     }
 
@@ -143,6 +148,7 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
                 .setCouponCode(receipt.getCouponCode() != null ? receipt.getCouponCode() : line.getCouponCode())
                 .setLines(receipt.getLines() + 1)
                 .setLastLineSeenAt(context.currentSystemTimeMs())
+                .setFirstLine(Math.min(receipt.getFirstLine(), line.getLineNumber()))
                 .build();
     }
 }

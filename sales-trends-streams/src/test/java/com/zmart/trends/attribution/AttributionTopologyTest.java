@@ -5,6 +5,7 @@ import static com.zmart.trends.TrendsFixtures.T0;
 import static com.zmart.trends.TrendsFixtures.click;
 import static com.zmart.trends.TrendsFixtures.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -75,6 +76,37 @@ class AttributionTopologyTest extends TopologyTestBase {
         driver.buy(sale("t-2", 1, BOB, "1.00", 1).setPurchasedAt(DAY_LATER).build());
 
         assertThat(driver.attributions()).extracting(kv -> kv.value.getTransactionId()).containsExactly("t-1");
+    }
+
+    /**
+     * An outage holds the rest of a purchase back for longer than the idle timeout: its receipt is taken as complete,
+     * and the lines after it make a second part, which adds its revenue but not a second purchase.
+     */
+    @Test
+    void linesThatArriveAfterTheirReceiptClosedAddTheirRevenueWithoutCountingThePurchaseAgain() {
+        driver.click(click(ADA, "spring-sale", ClickAction.ACTIVATED_COUPON, T0));
+        driver.click(click(ADA, "spring-sale", ClickAction.PRINTED_COUPON, T0.plusSeconds(60)));
+        driver.buy(sale("t-1", 1, ADA, "10.00", 1).setPurchasedAt(DAY_LATER).build());
+        pause();
+        driver.buy(sale("t-1", 2, ADA, "5.00", 1).setPurchasedAt(DAY_LATER).build());
+        driver.buy(sale("t-1", 3, ADA, "2.50", 2).setPurchasedAt(DAY_LATER).build());
+        pause();
+
+        List<CampaignAttribution> out = driver.attributions().stream().map(kv -> kv.value).toList();
+        assertThat(out).extracting(CampaignAttribution::getTransactionId).containsOnly("t-1");
+        assertThat(out).extracting(a -> a.getRevenue().toPlainString(), CampaignAttribution::getNewPurchase)
+                .containsExactly(tuple("10.00", true),
+                        tuple("10.00", false));
+        assertThat(driver.latestConversions().get("spring-sale")).satisfies(c -> {
+            assertThat(c.getConversionCount()).isEqualTo(1);
+            assertThat(c.getAttributedRevenue()).isEqualByComparingTo("20.00");
+        });
+
+        // A redelivered late line is dropped with the other repeated lines; the parts are credited once.
+        driver.buy(sale("t-1", 2, ADA, "5.00", 1).setPurchasedAt(DAY_LATER).build());
+        pause();
+        assertThat(driver.attributions()).isEmpty();
+        assertThat(driver.latestConversions()).isEmpty();
     }
 
     @Test
