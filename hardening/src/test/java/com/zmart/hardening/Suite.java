@@ -71,8 +71,10 @@ public final class Suite implements AutoCloseable {
         Path data = Path.of("target", "suite").toAbsolutePath();
         deleteRecursively(data);
         long started = System.nanoTime();
-        ZmartDemo zmart = ZmartDemo.start(new DemoOptions(PlatformOptions.forTests(data), 0, 0, 0, Duration.ZERO,
-                DemoOptions.DEFAULT_JAVA_OPTIONS));
+        // Three Kafka nodes (replication factor 3, min.insync.replicas 2) and the Connect worker in JVMs of their own,
+        // as in production: the fault test crashes one node and the worker with SIGKILL.
+        ZmartDemo zmart = ZmartDemo.start(new DemoOptions(PlatformOptions.forTests(data).withBrokers(3)
+                .withOwnProcesses(), 0, 0, 0, Duration.ZERO, DemoOptions.DEFAULT_JAVA_OPTIONS));
         System.out.printf("[hardening] suite ready in %d s (data %s)%n", (System.nanoTime() - started) / 1_000_000_000L,
                 data);
         return new Suite(zmart, data);

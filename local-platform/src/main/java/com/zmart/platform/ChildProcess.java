@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A server run as a child process that cannot outlive this JVM.
@@ -76,14 +78,23 @@ public final class ChildProcess implements AutoCloseable {
         return pids;
     }
 
-    /** SIGKILL to the server and the guardian, as a crash would end them: no shutdown hook runs. */
+    /**
+     * SIGKILL to the server and the guardian, as a crash would end them: no shutdown hook runs. Returns once every one
+     * of them has exited, so that its ports are free for a successor.
+     */
     public void kill() {
-        guardian.descendants().forEach(ProcessHandle::destroyForcibly);
-        guardian.destroyForcibly();
-        try {
-            guardian.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        List<ProcessHandle> tree = new ArrayList<>(guardian.descendants().toList());
+        tree.add(guardian.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : tree) {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(name + ": process " + process.pid() + " still alive 10 s after SIGKILL", e);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.zmart.contracts.topic.Topics;
@@ -75,7 +76,8 @@ public final class LocalPlatform implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             // Independent servers start side by side; the registry (a separate JVM) takes longest.
-            var kafkaStart = async(pool, () -> KafkaBrokers.start(options.brokers(), options.kafkaPort(), data));
+            var kafkaStart = async(pool, () -> KafkaBrokers.start(options.brokers(), options.kafkaPort(), data,
+                    options.ownProcesses()));
             var registryStart = async(pool, () -> ApicurioRegistry.start(options.registryPort(), data, cacheDirectory(),
                     data.resolve("logs/registry.log")));
             var postgresStart = options.startPostgres()
@@ -167,6 +169,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private ConnectWorker startConnect(int port) {
+        if (options.ownProcesses()) {
+            return ConnectWorker.startProcess(kafka.bootstrapServers(), registry.apiV2Url(), port,
+                    options.replicationFactor(), pluginPath(), options.dataDirectory().toAbsolutePath()
+                            .resolve("logs/connect.log"));
+        }
         return ConnectWorker.start(kafka.bootstrapServers(), registry.apiV2Url(), port, options.replicationFactor(), pluginPath());
     }
 
@@ -180,15 +187,39 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
+     * Crashes Kafka node {@code id} with SIGKILL (platforms started with own processes): with three nodes the cluster
+     * goes on without it; {@link #restartKafkaNode(int)} starts it again on its logs.
+     */
+    public void crashKafkaNode(int id) {
+        kafka.crash(id);
+    }
+
+    public void restartKafkaNode(int id) {
+        kafka.restart(id);
+    }
+
+    /**
      * Stops the Connect worker and starts a new one on the same port, as an operator restarting the worker process
      * would: connectors resume from the offsets the old worker committed.
      */
     public void restartConnect() {
+        replaceConnect(ConnectWorker::close);
+    }
+
+    /**
+     * Crashes the Connect worker with SIGKILL (platforms started with own processes) and starts a new one on the same
+     * port: connectors resume from the last offsets the old worker had committed, and repeat what came after.
+     */
+    public void crashAndRestartConnect() {
+        replaceConnect(ConnectWorker::kill);
+    }
+
+    private void replaceConnect(Consumer<ConnectWorker> stop) {
         ConnectWorker old = connect().orElseThrow(() -> new IllegalStateException("Kafka Connect is not running"));
         synchronized (running) {
             running.remove(old);
         }
-        old.close();
+        stop.accept(old);
         connect = register(startConnect(old.port()));
     }
 

@@ -14,10 +14,13 @@ import java.util.List;
  * @param startConnect   whether to start the Kafka Connect worker
  * @param startPostgres  whether to start PostgreSQL
  * @param startSmtp      whether to start the SMTP server
+ * @param ownProcesses   Kafka's nodes and the Connect worker each in a JVM of its own (child processes) instead of
+ *                       this one, so that a fault test can crash one with SIGKILL
  */
 public record PlatformOptions(Path dataDirectory, int brokers, int kafkaPort, int registryPort, int postgresPort,
                               int connectPort, int smtpPort, List<Path> pluginPath,
-                              boolean startConnect, boolean startPostgres, boolean startSmtp) {
+                              boolean startConnect, boolean startPostgres, boolean startSmtp,
+                              boolean ownProcesses) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_REGISTRY_PORT = 8081;
@@ -35,32 +38,38 @@ public record PlatformOptions(Path dataDirectory, int brokers, int kafkaPort, in
     /** Everything on, fixed ports: what a person running the platform wants. */
     public static PlatformOptions defaults(Path dataDirectory) {
         return new PlatformOptions(dataDirectory, 1, DEFAULT_KAFKA_PORT, DEFAULT_REGISTRY_PORT, DEFAULT_POSTGRES_PORT,
-                DEFAULT_CONNECT_PORT, DEFAULT_SMTP_PORT, List.of(), true, true, true);
+                DEFAULT_CONNECT_PORT, DEFAULT_SMTP_PORT, List.of(), true, true, true, false);
     }
 
     /** Everything on, any free ports: what tests want, so that they never collide with a running platform. */
     public static PlatformOptions forTests(Path dataDirectory) {
-        return new PlatformOptions(dataDirectory, 1, 0, 0, 0, 0, 0, List.of(), true, true, true);
+        return new PlatformOptions(dataDirectory, 1, 0, 0, 0, 0, 0, List.of(), true, true, true, false);
     }
 
     public PlatformOptions withBrokers(int count) {
         return new PlatformOptions(dataDirectory, count, kafkaPort, registryPort, postgresPort, connectPort, smtpPort,
-                pluginPath, startConnect, startPostgres, startSmtp);
+                pluginPath, startConnect, startPostgres, startSmtp, ownProcesses);
     }
 
     public PlatformOptions withPluginPath(List<Path> directories) {
         return new PlatformOptions(dataDirectory, brokers, kafkaPort, registryPort, postgresPort, connectPort, smtpPort,
-                directories, startConnect, startPostgres, startSmtp);
+                directories, startConnect, startPostgres, startSmtp, ownProcesses);
     }
 
     public PlatformOptions withPorts(int kafka, int registry, int postgres, int connect, int smtp) {
         return new PlatformOptions(dataDirectory, brokers, kafka, registry, postgres, connect, smtp,
-                pluginPath, startConnect, startPostgres, startSmtp);
+                pluginPath, startConnect, startPostgres, startSmtp, ownProcesses);
     }
 
     public PlatformOptions withComponents(boolean connect, boolean postgres, boolean smtp) {
         return new PlatformOptions(dataDirectory, brokers, kafkaPort, registryPort, postgresPort, connectPort, smtpPort,
-                pluginPath, connect, postgres, smtp);
+                pluginPath, connect, postgres, smtp, ownProcesses);
+    }
+
+    /** Kafka's nodes and the Connect worker in JVMs of their own: see {@code ownProcesses}. */
+    public PlatformOptions withOwnProcesses() {
+        return new PlatformOptions(dataDirectory, brokers, kafkaPort, registryPort, postgresPort, connectPort, smtpPort,
+                pluginPath, startConnect, startPostgres, startSmtp, true);
     }
 
     /** Replication factor for the catalog's topics: every broker holds a copy. */

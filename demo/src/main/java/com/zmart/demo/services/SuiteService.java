@@ -44,8 +44,10 @@ public record SuiteService(String name, String module, int defaultPort, String d
         return module + "-" + Version.PROJECT + ".jar";
     }
 
+    /** Streams' changelogs and repartition topics are replicated like the catalog's topics (compose.cluster.yml too). */
     private static Map<String, String> kafka(PlatformEndpoints p) {
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", p.bootstrapServers(), "REGISTRY_URL", p.registryApiUrl());
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", p.bootstrapServers(), "REGISTRY_URL", p.registryApiUrl(),
+                "STREAMS_REPLICATION_FACTOR", Short.toString(p.replicationFactor()));
     }
 
     private static Map<String, String> database(PlatformEndpoints p, String prefix, String name) {

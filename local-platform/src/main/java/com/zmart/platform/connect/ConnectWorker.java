@@ -2,11 +2,14 @@ package com.zmart.platform.connect;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.zmart.platform.ChildJvm;
+import com.zmart.platform.ChildProcess;
 import com.zmart.platform.HttpReadiness;
 import com.zmart.platform.PlatformStartupException;
 import com.zmart.platform.Ports;
@@ -18,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kafka Connect worker in distributed mode, in this JVM: connectors are created through its REST API,
+ * A real Kafka Connect worker in distributed mode, in this JVM or in one of its own ({@link #startProcess}): connectors are created through its REST API,
  * exactly as on a production cluster. Its converters default to the registry's Avro converter in the
  * Confluent wire format (see {@link ConnectConverters}).
  */
@@ -28,12 +31,46 @@ public final class ConnectWorker implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The worker in this JVM; null when it runs as a child process. */
     private final Connect<?> connect;
+    /** The worker's own JVM ({@link ConnectWorkerMain}); null when it runs in this one. */
+    private final ChildProcess process;
     private final int port;
 
-    private ConnectWorker(Connect<?> connect, int port) {
+    private ConnectWorker(Connect<?> connect, ChildProcess process, int port) {
         this.connect = connect;
+        this.process = process;
         this.port = port;
+    }
+
+    /**
+     * The same worker in a JVM of its own, so that it can be crashed ({@link #kill()}); its output goes to
+     * {@code log}. Returns once its REST API answers.
+     */
+    public static ConnectWorker startProcess(String bootstrapServers, String registryV2Url, int requestedPort,
+                                             short replicationFactor, List<Path> pluginPath, Path log) {
+        int port = Ports.claim(requestedPort, "the Kafka Connect REST API", "--connect-port");
+        List<String> arguments = new ArrayList<>(List.of(bootstrapServers, registryV2Url,
+                Integer.toString(port), Short.toString(replicationFactor)));
+        pluginPath.forEach(p -> arguments.add(p.toAbsolutePath().toString()));
+        ChildProcess process = ChildProcess.start("kafka-connect", ChildJvm.command(ConnectWorkerMain.class, "1g",
+                arguments), log.getParent(), log);
+        ConnectWorker worker = new ConnectWorker(null, process, port);
+        try {
+            worker.awaitRestApi();
+        } catch (RuntimeException e) {
+            worker.close();
+            throw e;
+        }
+        return worker;
+    }
+
+    /** SIGKILL to the worker's own JVM, as a crash would end it: no offsets committed, no task stopped. */
+    public void kill() {
+        if (process == null) {
+            throw new IllegalStateException("This Connect worker runs in this JVM: start the platform with own processes");
+        }
+        process.kill();
     }
 
     public static ConnectWorker start(String bootstrapServers, String registryV2Url, int requestedPort,
@@ -77,7 +114,7 @@ public final class ConnectWorker implements AutoCloseable {
             Thread.currentThread().setContextClassLoader(callerLoader);
         }
         leaveTheRestServerToClose();
-        ConnectWorker worker = new ConnectWorker(connect, port);
+        ConnectWorker worker = new ConnectWorker(connect, null, port);
         try {
             worker.awaitRestApi();
         } catch (RuntimeException e) {
@@ -120,6 +157,10 @@ public final class ConnectWorker implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (process != null) {
+            process.close();
+            return;
+        }
         Thread stopping = new Thread(() -> {
             connect.stop();
             connect.awaitStop();

@@ -1,18 +1,24 @@
 package com.zmart.platform.kafka;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.zmart.platform.ChildJvm;
+import com.zmart.platform.ChildProcess;
 import com.zmart.platform.PlatformStartupException;
 import com.zmart.platform.Ports;
 import kafka.server.KafkaConfig;
@@ -27,7 +33,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  * Real KRaft Kafka brokers in this JVM: Kafka's own {@link KafkaRaftServer}, the class {@code kafka-server-start.sh}
  * runs, each node acting as broker and controller, listening on loopback only, its logs in the platform's data
  * directory so that a restart finds its topics again. With three nodes the cluster behaves like production:
- * a three-voter quorum, replication factor 3 and min.insync.replicas 2.
+ * a three-voter quorum, replication factor 3 and min.insync.replicas 2. With {@code ownProcesses} each node runs in a
+ * JVM of its own ({@link KafkaNodeMain}), so that one can be crashed with SIGKILL and started again.
  */
 public final class KafkaBrokers implements AutoCloseable {
 
@@ -35,17 +42,28 @@ public final class KafkaBrokers implements AutoCloseable {
     static final String CLUSTER_ID = "zmartLocalPlatform0000";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-    private final List<KafkaConfig> configs;
+    private final List<Map<String, String>> configs;
     private final String bootstrapServers;
+    /** In this JVM; empty when the nodes are child processes. */
     private List<KafkaRaftServer> servers;
+    /** The nodes as child processes, by node id (null: not running); null when they run in this JVM. */
+    private final ChildProcess[] processes;
+    private final Path root;
 
-    private KafkaBrokers(List<KafkaConfig> configs, List<KafkaRaftServer> servers, String bootstrapServers) {
+    private KafkaBrokers(List<Map<String, String>> configs, List<KafkaRaftServer> servers, ChildProcess[] processes,
+                         String bootstrapServers, Path root) {
         this.configs = configs;
         this.servers = servers;
+        this.processes = processes;
         this.bootstrapServers = bootstrapServers;
+        this.root = root;
     }
 
     public static KafkaBrokers start(int count, int firstPort, Path dataDirectory) {
+        return start(count, firstPort, dataDirectory, false);
+    }
+
+    public static KafkaBrokers start(int count, int firstPort, Path dataDirectory, boolean ownProcesses) {
         int[] brokerPorts = IntStream.range(0, count)
                 .map(i -> Ports.claim(firstPort == 0 ? 0 : firstPort + i, "Kafka broker " + (i + 1), "--kafka-port")).toArray();
         int[] controllerPorts = IntStream.range(0, count).map(i -> Ports.anyFree()).toArray();
@@ -56,43 +74,113 @@ public final class KafkaBrokers implements AutoCloseable {
         Path root = dataDirectory.resolve("kafka-" + count + (count == 1 ? "-broker" : "-brokers"));
 
         List<KafkaRaftServer> servers = new ArrayList<>();
+        ChildProcess[] processes = ownProcesses ? new ChildProcess[count] : null;
         try {
-            List<KafkaConfig> configs = new ArrayList<>();
+            List<Map<String, String>> configs = new ArrayList<>();
             for (int id = 0; id < count; id++) {
                 Path logs = root.resolve("node-" + id);
                 Files.createDirectories(logs);
-                KafkaConfig config = new KafkaConfig(nodeConfig(id, count, brokerPorts[id], controllerPorts[id], voters, logs));
+                configs.add(nodeConfig(id, count, brokerPorts[id], controllerPorts[id], voters, logs));
                 format(id, logs);
-                configs.add(config);
             }
-            servers.addAll(startServers(configs));
+            if (ownProcesses) {
+                for (int id = 0; id < count; id++) {
+                    processes[id] = startProcess(root, id, configs.get(id));
+                }
+            } else {
+                servers.addAll(startServers(configs));
+            }
             awaitBrokers(bootstrap, count);
-            return new KafkaBrokers(configs, servers, bootstrap);
+            return new KafkaBrokers(configs, servers, processes, bootstrap, root);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             stopAll(servers);
+            if (processes != null) {
+                Arrays.stream(processes).filter(Objects::nonNull).forEach(ChildProcess::close);
+            }
             throw new PlatformStartupException("Kafka did not start in " + root + ": " + rootCause(e)
                     + " (logs left by an older or crashed run can be wiped with --reset)", e);
         }
     }
 
     /** Voters wait for each other, so all nodes start at once. */
-    private static List<KafkaRaftServer> startServers(List<KafkaConfig> configs) throws Exception {
-        List<KafkaRaftServer> started = configs.stream().map(config -> new KafkaRaftServer(config, Time.SYSTEM)).toList();
+    private static List<KafkaRaftServer> startServers(List<Map<String, String>> configs) throws Exception {
+        List<KafkaRaftServer> started = configs.stream()
+                .map(config -> new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM)).toList();
         CompletableFuture.allOf(started.stream().map(s -> CompletableFuture.runAsync(s::startup))
                 .toArray(CompletableFuture[]::new)).get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return started;
+    }
+
+    /** A node in a JVM of its own, its output in {@code node-<id>.log} beside the nodes' folders. */
+    private static ChildProcess startProcess(Path root, int id, Map<String, String> config) throws IOException {
+        Path properties = root.resolve("node-" + id + ".properties");
+        Properties values = new Properties();
+        values.putAll(config);
+        try (var out = Files.newOutputStream(properties)) {
+            values.store(out, "Kafka node " + id + " of the ZMart local platform");
+        }
+        return ChildProcess.start("kafka-node-" + id, ChildJvm.command(KafkaNodeMain.class, "768m",
+                List.of(properties.toString())), root, root.resolve("node-" + id + ".log"));
     }
 
     /** Stops every node, as a broker outage would; {@link #resume()} brings them back on the same ports and logs. */
     public synchronized void suspend() {
         stopAll(servers);
         servers = List.of();
+        if (processes != null) {
+            for (int id = 0; id < processes.length; id++) {
+                if (processes[id] != null) {
+                    processes[id].close();
+                    processes[id] = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Crashes node {@code id} with SIGKILL (nodes in their own processes only): no shutdown, its logs left as they
+     * are, to be recovered when {@link #restart(int)} starts it again.
+     */
+    public synchronized void crash(int id) {
+        requireOwnProcesses();
+        if (processes[id] != null) {
+            processes[id].kill();
+            processes[id] = null;
+        }
+    }
+
+    /** Starts a crashed or stopped node again and waits until the cluster has all its brokers. */
+    public synchronized void restart(int id) {
+        requireOwnProcesses();
+        try {
+            if (processes[id] == null) {
+                processes[id] = startProcess(root, id, configs.get(id));
+            }
+            awaitBrokers(bootstrapServers, configs.size());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new PlatformStartupException("Kafka node " + id + " did not come back: " + rootCause(e), e);
+        }
+    }
+
+    private void requireOwnProcesses() {
+        if (processes == null) {
+            throw new IllegalStateException("Kafka's nodes run in this JVM: start the platform with own processes");
+        }
     }
 
     public synchronized void resume() {
+        if (processes != null) {
+            for (int id = 0; id < processes.length; id++) {
+                restart(id);
+            }
+            return;
+        }
         if (!servers.isEmpty()) {
             return;
         }
@@ -190,6 +278,12 @@ public final class KafkaBrokers implements AutoCloseable {
     public synchronized void close() {
         stopAll(servers);
         servers = List.of();
+        if (processes != null) {
+            // Side by side, as in this JVM: one by one, the last would wait for a quorum already gone.
+            CompletableFuture.allOf(Arrays.stream(processes).filter(Objects::nonNull)
+                    .map(p -> CompletableFuture.runAsync(p::close)).toArray(CompletableFuture[]::new)).join();
+            Arrays.fill(processes, null);
+        }
     }
 
     private static void stopAll(List<KafkaRaftServer> servers) {
