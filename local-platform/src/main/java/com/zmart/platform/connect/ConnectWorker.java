@@ -55,14 +55,7 @@ public final class ConnectWorker implements AutoCloseable {
         pluginPath.forEach(p -> arguments.add(p.toAbsolutePath().toString()));
         ChildProcess process = ChildProcess.start("kafka-connect", ChildJvm.command(ConnectWorkerMain.class, "1g",
                 arguments), log.getParent(), log);
-        ConnectWorker worker = new ConnectWorker(null, process, port);
-        try {
-            worker.awaitRestApi();
-        } catch (RuntimeException e) {
-            worker.close();
-            throw e;
-        }
-        return worker;
+        return new ConnectWorker(null, process, port).ready();
     }
 
     /** SIGKILL to the worker's own JVM, as a crash would end it: no offsets committed, no task stopped. */
@@ -114,14 +107,7 @@ public final class ConnectWorker implements AutoCloseable {
             Thread.currentThread().setContextClassLoader(callerLoader);
         }
         leaveTheRestServerToClose();
-        ConnectWorker worker = new ConnectWorker(connect, null, port);
-        try {
-            worker.awaitRestApi();
-        } catch (RuntimeException e) {
-            worker.close();
-            throw e;
-        }
-        return worker;
+        return new ConnectWorker(connect, null, port).ready();
     }
 
     /**
@@ -136,6 +122,17 @@ public final class ConnectWorker implements AutoCloseable {
         } catch (IllegalStateException e) {
             // The JVM is already shutting down: nothing to race any more.
         }
+    }
+
+    /** This worker once its REST API answers; stopped, and the failure rethrown, if it never does. */
+    private ConnectWorker ready() {
+        try {
+            awaitRestApi();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
     }
 
     private void awaitRestApi() {

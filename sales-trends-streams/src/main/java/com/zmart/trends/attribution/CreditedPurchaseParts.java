@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 import com.zmart.events.CampaignAttribution;
-import org.apache.kafka.common.serialization.Serdes;
+import com.zmart.streams.dedup.FirstSeenFilter;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,6 @@ import org.slf4j.LoggerFactory;
 final class CreditedPurchaseParts implements FixedKeyProcessor<String, ReceiptClick, CampaignAttribution> {
 
     private static final Logger log = LoggerFactory.getLogger(CreditedPurchaseParts.class);
-    /** A window store needs a window size; a purchase is remembered at its instant. */
-    private static final Duration INSTANT = Duration.ofMillis(1);
 
     private final String storeName;
     private final long retentionMs;
@@ -46,10 +43,8 @@ final class CreditedPurchaseParts implements FixedKeyProcessor<String, ReceiptCl
     /** A supplier that brings its own persistent, cached window store named {@code storeName}. */
     static FixedKeyProcessorSupplier<String, ReceiptClick, CampaignAttribution> supplier(String storeName,
                                                                                          Duration retention) {
-        StoreBuilder<WindowStore<String, List<String>>> store = Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(storeName, retention, INSTANT, false), Serdes.String(),
-                        Serdes.ListSerde(ArrayList.class, Serdes.String()))
-                .withCachingEnabled();
+        // Remembered as the line dedup remembers lines: same store shape, same changelog format.
+        StoreBuilder<WindowStore<String, List<String>>> store = FirstSeenFilter.seenStore(storeName, retention);
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<String, ReceiptClick, CampaignAttribution> get() {

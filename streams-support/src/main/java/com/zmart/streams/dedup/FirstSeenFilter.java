@@ -51,10 +51,7 @@ public final class FirstSeenFilter<K, V> implements FixedKeyProcessor<K, V, V> {
     /** A supplier that brings its own persistent, cached window store named {@code storeName}. */
     public static <K, V> FixedKeyProcessorSupplier<K, V, V> supplier(String storeName, Function<V, String> group,
                                                                      Function<V, String> member, Duration retention) {
-        StoreBuilder<WindowStore<String, List<String>>> store = Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(storeName, retention, INSTANT, false), Serdes.String(),
-                        Serdes.ListSerde(ArrayList.class, Serdes.String()))
-                .withCachingEnabled();
+        StoreBuilder<WindowStore<String, List<String>>> store = seenStore(storeName, retention);
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<K, V, V> get() {
@@ -66,6 +63,15 @@ public final class FirstSeenFilter<K, V> implements FixedKeyProcessor<K, V, V> {
                 return Set.of(store);
             }
         };
+    }
+
+    /**
+     * The store of the members seen per group: persistent, cached, a group kept at its event time for
+     * {@code retention}. Public for processors that remember members the same way but decide otherwise what to forward.
+     */
+    public static StoreBuilder<WindowStore<String, List<String>>> seenStore(String storeName, Duration retention) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(storeName, retention, INSTANT, false),
+                Serdes.String(), Serdes.ListSerde(ArrayList.class, Serdes.String())).withCachingEnabled();
     }
 
     @Override
