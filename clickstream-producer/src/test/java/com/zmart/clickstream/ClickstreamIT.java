@@ -148,6 +148,10 @@ class ClickstreamIT {
         assertThat(bodyTooLarge.at("/errors/0/field").asText()).isEqualTo("body");
         assertThat(bodyTooLarge.get("maxBodyBytes").asInt()).isEqualTo(PlatformProperties.MAX_BODY_BYTES);
 
+        // A client that announces a body past the limit (Expect: 100-continue, as curl does for large bodies) gets
+        // the 413 instead of a go-ahead, so it never sends the body.
+        assertThat(statusLineOfAnnouncedBody("/api/clicks/batch", 8L * 1024 * 1024)).startsWith("HTTP/1.1 413 ");
+
         // A click sent after the rejected batches arrives (same customer, so same partition, after them); theirs never do.
         String marker = JSON.readTree(post("/api/clicks", click("cust-000009", ClickAction.OPENED_EMAIL, null)).body())
                 .get("eventIds").get(0).asText();
@@ -283,6 +287,18 @@ class ClickstreamIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends only the headers of a POST whose body is announced, and reads the first status line answered. */
+    private String statusLineOfAnnouncedBody(String path, long contentLength) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

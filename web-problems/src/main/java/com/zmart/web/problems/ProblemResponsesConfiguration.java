@@ -6,6 +6,7 @@ import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ContinueResponseTiming;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -41,6 +42,19 @@ public class ProblemResponsesConfiguration {
         FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * A request that announces its body ({@code Expect: 100-continue}) and is refused before the body is read (a 401,
+     * a 413 by declared length) gets its answer instead of a 100, so the client never sends the body. With Tomcat's
+     * default (100 before the request reaches the application) the client sends it anyway; past Tomcat's swallow
+     * limit the server then closes the connection while the body is still arriving, and the client may lose the
+     * answer to a reset.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> continueOnlyWhenTheBodyIsRead() {
+        return factory -> factory.addConnectorCustomizers(connector ->
+                connector.setProperty("continueResponseTiming", ContinueResponseTiming.ON_REQUEST_BODY_READ.toString()));
     }
 
     /** Runs after Boot's own customizer, which adds a plain ErrorReportValve to the host. */
