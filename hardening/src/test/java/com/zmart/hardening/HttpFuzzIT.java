@@ -364,7 +364,8 @@ class HttpFuzzIT {
             case 7 -> {
                 // An oversized body: a valid document padded with whitespace up to 2 MiB.
                 byte[] valid = bytes(example(document, schema, 0));
-                byte[] big = new byte[valid.length + 256 * 1024 + random.nextInt(LARGEST_BODY_BYTES - 256 * 1024 - valid.length)];
+                int padding = 256 * 1024 + random.nextInt(LARGEST_BODY_BYTES - 256 * 1024 - valid.length);
+                byte[] big = new byte[valid.length + padding];
                 java.util.Arrays.fill(big, (byte) ' ');
                 System.arraycopy(valid, 0, big, 0, valid.length);
                 yield big;

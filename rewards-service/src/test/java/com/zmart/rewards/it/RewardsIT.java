@@ -323,7 +323,7 @@ class RewardsIT {
                 .setPurchasedAt(Instant.now()).build();
     }
 
-    private static void publishSales(LocalPlatform platform, List<Sale> sales) throws Exception {
+    static void publishSales(LocalPlatform platform, List<Sale> sales) throws Exception {
         try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
                 RegistrySerdes.<Sale>valueSerializer(platform.registry().apiV3Url()))) {
             for (Sale sale : sales) {
@@ -346,7 +346,7 @@ class RewardsIT {
         }
     }
 
-    private static Properties producerConfig(LocalPlatform platform) {
+    static Properties producerConfig(LocalPlatform platform) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -3,7 +3,6 @@ package com.zmart.rewards.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +31,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -70,13 +68,13 @@ class RollingUpgradeIT {
         try (KafkaStreams old = new KafkaStreams(RewardsTopology.buildTopology(RewardsFixtures.properties(),
                 RewardsSerdes.registry(platform.registry().apiV3Url())), config(platform, applicationId, "old"))) {
             old.start();
-            publish(platform, before);
+            RewardsIT.publishSales(platform, before);
             await().atMost(WAIT).untilAsserted(() -> assertThat(totals(platform, run)).isEqualTo(expected));
         }
         // Sale lines it had keyed by member and not yet counted when it stopped: in its repartition topic, as it wrote
         // them (the old version's serde).
         List<Sale> inFlight = sales(run, "in-flight", 100, expected);
-        try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
+        try (var producer = new KafkaProducer<>(RewardsIT.producerConfig(platform), new StringSerializer(),
                 new InternalAvroSerde<>(Sale.class).serializer())) {
             for (Sale line : inFlight) {
                 producer.send(new ProducerRecord<>(applicationId + "-" + RewardsTopology.SALES_BY_MEMBER
@@ -103,7 +101,7 @@ class RollingUpgradeIT {
                 config(platform, applicationId, "next")));
         try (upgraded) {
             upgraded.start();
-            publish(platform, after);
+            RewardsIT.publishSales(platform, after);
             await().atMost(WAIT).untilAsserted(() -> {
                 assertThat(upgraded.state()).isEqualTo(KafkaStreams.State.RUNNING);
                 assertThat(totals(platform, run)).isEqualTo(expected);
@@ -117,17 +115,10 @@ class RollingUpgradeIT {
         for (int i = 0; i < count; i++) {
             String member = "member-" + run + "-" + (i % MEMBERS);
             lines.add(RewardsFixtures.sale("t-" + run + "-" + batch + "-" + i, 1, member, "3.00", 1)
-                    .setUnitPrice(new BigDecimal("3.00")).setPurchasedAt(Instant.now()).build());
+                    .setPurchasedAt(Instant.now()).build());
             expected.merge(member, 3L, Long::sum);
         }
         return lines;
-    }
-
-    private static void publish(LocalPlatform platform, List<Sale> lines) {
-        Serializer<Sale> serializer = RegistrySerdes.valueSerializer(platform.registry().apiV3Url());
-        try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(), serializer)) {
-            lines.forEach(line -> producer.send(new ProducerRecord<>(Topics.SALES.name(), line.getTransactionId(), line)));
-        }
     }
 
     /** Each member's latest total on the reward updates, as committed. */
@@ -139,10 +130,10 @@ class RollingUpgradeIT {
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 RegistrySerdes.<RewardUpdate>valueDeserializer(platform.registry().apiV3Url()))) {
             var partitions = consumer.partitionsFor(Topics.REWARD_UPDATES.name()).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, RewardUpdate> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key().startsWith("member-" + run + "-")) {
@@ -164,13 +155,6 @@ class RollingUpgradeIT {
         // back at once; on a new state directory, it restores the member store from the changelog.
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), applicationId + "-0");
         config.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(stateDir).toString());
-        return config;
-    }
-
-    private static Properties producerConfig(LocalPlatform platform) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
         return config;
     }
 

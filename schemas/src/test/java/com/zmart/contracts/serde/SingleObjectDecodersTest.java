@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
+import com.zmart.contracts.evolution.EvolvedContracts;
 import com.zmart.events.Sale;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -83,9 +83,6 @@ class SingleObjectDecodersTest {
 
     /** The test-only v2: v1 plus a string field with a default, a BACKWARD-compatible change. */
     private static Schema withChannel(Schema v1) {
-        List<Schema.Field> fields = new ArrayList<>();
-        v1.getFields().forEach(field -> fields.add(new Schema.Field(field, field.schema())));
-        fields.add(new Schema.Field("channel", Schema.create(Schema.Type.STRING), "Where the sale happened.", "store"));
-        return Schema.createRecord(v1.getName(), v1.getDoc(), v1.getNamespace(), false, fields);
+        return EvolvedContracts.withField(v1, "channel", "store");
     }
 }
