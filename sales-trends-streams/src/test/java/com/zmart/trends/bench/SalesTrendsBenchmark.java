@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.platform.Directories;
 import com.zmart.streams.error.DeadLetterPublisher;
+import com.zmart.streams.error.DeadLettersBeforeCommit;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import com.zmart.trends.config.AttributionProperties;
 import com.zmart.trends.config.SalesTrendsProperties;
@@ -170,7 +171,8 @@ public final class SalesTrendsBenchmark {
             Properties config = settings.streamsProperties(new HostInfo("127.0.0.1", 1), deadLetters);
             SalesTrendsSerdes serdes = SalesTrendsSerdes.registry(platform.registryUrl());
             KafkaStreams streams = new KafkaStreams(baseline ? BaselineTopology.build(serdes)
-                    : SalesTrendsTopology.buildTopology(properties, serdes), config);
+                    : SalesTrendsTopology.buildTopology(properties, serdes), config,
+                    new DeadLettersBeforeCommit(deadLetters));
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {
                     running.countDown();

@@ -22,8 +22,8 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                                  Exception exception) {
-        boolean kept = deadLetters.send(DeadLetters.REASON_DESERIALIZATION, context, record.key(), record.value(),
+        boolean sent = deadLetters.send(DeadLetters.REASON_DESERIALIZATION, context, record.key(), record.value(),
                 record.headers(), record.timestamp(), exception);
-        return kept ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
+        return sent ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
     }
 }

@@ -21,8 +21,8 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        boolean kept = deadLetters.send(DeadLetters.REASON_PROCESSING, context, context.sourceRawKey(),
+        boolean sent = deadLetters.send(DeadLetters.REASON_PROCESSING, context, context.sourceRawKey(),
                 context.sourceRawValue(), context.headers(), context.timestamp(), exception);
-        return kept ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
+        return sent ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
     }
 }

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * where the record came from and why it was set aside. Shared by the deserialization and the processing handler.
  *
  * <p>Kafka Streams 4.1 has no built-in dead-letter queue (KIP-1034 ships in 4.2), so the copy goes through a
- * {@link DeadLetterPublisher}, outside the exactly-once transaction: a dead letter can be written twice if the task
- * is retried, never lost. If it cannot be written the handler answers FAIL and the instance stops rather than skip.
+ * {@link DeadLetterPublisher}, outside the exactly-once transaction, and the next commit waits until the broker has
+ * it ({@link DeadLettersBeforeCommit}): a dead letter can be written twice if the task is retried, never lost. If it
+ * cannot be written, the handler answers FAIL (refused at once) or the commit fails (refused later), and the
+ * instance stops rather than skip.
  */
 public final class DeadLetters {
 
@@ -57,7 +59,7 @@ public final class DeadLetters {
         return new DeadLetters(publisher, topic);
     }
 
-    /** Copies the record to the dead-letter topic; true once the broker has it. */
+    /** Sends the copy to the dead-letter topic; false if the producer refused it at once. */
     boolean send(String reason, ErrorHandlerContext context, byte[] key, byte[] value, Headers original,
                  long timestamp, Exception exception) {
         // Neither the message nor the bytes are logged: a record's content stays in Kafka (card data, ADR 0005).

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Supplier;
 
+import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.Topology;
@@ -31,14 +32,16 @@ public class ManagedKafkaStreams implements SmartLifecycle {
     private final String name;
     private final Topology topology;
     private final Supplier<Properties> config;
+    private final KafkaClientSupplier clients;
     private final ApplicationEventPublisher events;
     private volatile KafkaStreams streams;
 
     public ManagedKafkaStreams(String name, Topology topology, Supplier<Properties> config,
-                               ApplicationEventPublisher events) {
+                               KafkaClientSupplier clients, ApplicationEventPublisher events) {
         this.name = name;
         this.topology = topology;
         this.config = config;
+        this.clients = clients;
         this.events = events;
     }
 
@@ -52,7 +55,7 @@ public class ManagedKafkaStreams implements SmartLifecycle {
         if (streams != null) {
             return;
         }
-        KafkaStreams created = new KafkaStreams(topology, config.get());
+        KafkaStreams created = new KafkaStreams(topology, config.get(), clients);
         created.setStateListener((now, before) -> {
             log.info("{} streams: {} -> {}", name, before, now);
             AvailabilityChangeEvent.publish(events, this,

@@ -82,6 +82,9 @@ public record StreamsRuntimeSettings(String applicationId, String bootstrapServe
         config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-dead-letters");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // How long a commit waits, at most, for the dead letters before it (DeadLetterPublisher.awaitAcknowledged).
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DEAD_LETTER_TIMEOUT.toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) DEAD_LETTER_TIMEOUT.dividedBy(2).toMillis());
         overrides.forEach((key, value) -> {
             // Connection settings (security, SASL, SSL) the streams clients get apply to this producer too.
             if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 import com.zmart.streams.error.DeadLetterPublisher;
+import com.zmart.streams.error.DeadLettersBeforeCommit;
 import com.zmart.streams.interactivequeries.InteractiveQueries;
 import com.zmart.streams.interactivequeries.InteractiveQueryProblems;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,7 +39,8 @@ public class StreamsServiceConfiguration {
     ManagedKafkaStreams managedKafkaStreams(StreamsService service, InstanceEndpoint endpoint,
                                             DeadLetterPublisher deadLetters, ApplicationEventPublisher events) {
         return new ManagedKafkaStreams(service.name(), service.topology(),
-                () -> service.settings().streamsProperties(endpoint.hostInfo(), deadLetters), events);
+                () -> service.settings().streamsProperties(endpoint.hostInfo(), deadLetters),
+                new DeadLettersBeforeCommit(deadLetters), events);
     }
 
     @Bean

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
@@ -70,18 +72,35 @@ class DeadLetterHandlersTest {
     }
 
     @Test
-    void theApplicationStopsRatherThanLoseARecordItCouldNotDeadLetter() {
-        // Never acknowledged: the publisher gives up after its timeout.
-        MockProducer<byte[], byte[]> silent =
-                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+    void theApplicationStopsRatherThanSkipARecordTheProducerRefusedAtOnce() {
+        MockProducer<byte[], byte[]> refusing = acknowledging();
+        refusing.sendException = new KafkaException("closed");
         DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
-        handler.configure(config(silent, Duration.ofMillis(50)));
+        handler.configure(config(refusing, Duration.ofSeconds(1)));
 
         DeserializationHandlerResponse response = handler.handle(context,
                 new ConsumerRecord<>("zmart.sales", 2, 7, new byte[] {1}, new byte[] {2}),
                 new IllegalArgumentException("bad bytes"));
 
         assertThat(response).isEqualTo(DeserializationHandlerResponse.FAIL);
+    }
+
+    @Test
+    void aLetterThatFailsLaterFailsTheNextCommitAndEveryLetterAfterIt() {
+        MockProducer<byte[], byte[]> unanswered =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        DeadLetterPublisher publisher = new DeadLetterPublisher(() -> unanswered, Duration.ofSeconds(1));
+        DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
+        handler.configure(Map.of(DeadLetters.PUBLISHER_CONFIG, publisher, DeadLetters.TOPIC_CONFIG, DLT));
+
+        assertThat(handler.handle(context, new Record<>("k", "v", 5L), new ArithmeticException("overflow")))
+                .as("handed to the producer, not yet acknowledged").isEqualTo(ProcessingHandlerResponse.CONTINUE);
+        unanswered.errorNext(new TimeoutException("no in-sync replicas"));
+
+        assertThatThrownBy(publisher::awaitAcknowledged).isInstanceOf(KafkaException.class)
+                .hasRootCauseInstanceOf(TimeoutException.class);
+        assertThat(handler.handle(context, new Record<>("k2", "v2", 6L), new ArithmeticException("overflow")))
+                .isEqualTo(ProcessingHandlerResponse.FAIL);
     }
 
     @Test
