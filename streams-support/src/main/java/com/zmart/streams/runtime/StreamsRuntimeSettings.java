@@ -38,6 +38,7 @@ public record StreamsRuntimeSettings(String applicationId, String bootstrapServe
                                      Map<String, String> overrides) {
 
     private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
+    static final int TRANSACTION_RETRY_BACKOFF_MS = 20;
 
     public StreamsRuntimeSettings {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -57,6 +58,11 @@ public record StreamsRuntimeSettings(String applicationId, String bootstrapServe
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer.host() + ":" + applicationServer.port());
         config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        // A transaction's first records reach a partition while the broker may still be writing the previous
+        // transaction's markers; it answers CONCURRENT_TRANSACTIONS, which the producer retries after retry.backoff.ms
+        // (100 ms, doubling: KAFKA-18654). On a busy cluster many commits meet it; 20 ms, what the client waited for
+        // the same answer before transactions v2 (KAFKA-5477), halves them (performance.md, the poison test).
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), TRANSACTION_RETRY_BACKOFF_MS);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         config.put(DeadLetters.PUBLISHER_CONFIG, Objects.requireNonNull(deadLetters, "deadLetters"));
