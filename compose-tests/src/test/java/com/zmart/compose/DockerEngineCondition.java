@@ -21,7 +21,9 @@ import org.testcontainers.DockerClientFactory;
 public final class DockerEngineCondition implements ExecutionCondition {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerEngineCondition.class);
-    static final String HOW_TO_RUN = "run them where Docker runs: ./mvnw -B -pl compose-tests -am verify";
+    static final String HOW_TO_RUN = "run them where Docker runs (docs/runbook.md, \"The Testcontainers tests\"): "
+            + "./mvnw -B verify -pl compose-tests -am -Dtest=none -Dit.test='Compose*IT' "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -19,6 +19,8 @@ public final class DockerfileChecks {
 
     private static final Pattern COORDINATES =
             Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>\\s*(?:<version>([^<]+)</version>)?");
+    /** The word java as a command (exec or shell form), not inside -Djava.x or java.util. */
+    private static final Pattern JAVA_COMMAND = Pattern.compile("(?<![\\w.-])java(?![\\w.-])");
     private static final Pattern PARENT_VERSION = Pattern.compile("<parent>.*?<version>([^<]+)</version>.*?</parent>", Pattern.DOTALL);
 
     private DockerfileChecks() {
@@ -89,7 +91,7 @@ public final class DockerfileChecks {
                 .filter(i -> i.keyword().equals("ENTRYPOINT") || i.keyword().equals("CMD")).toList();
         if (starts.isEmpty()) {
             problems.add(dockerfile.name() + ": " + image + " has no ENTRYPOINT or CMD");
-        } else if (starts.get(starts.size() - 1).arguments().matches(".*\\bjava\\s.*")
+        } else if (JAVA_COMMAND.matcher(starts.get(starts.size() - 1).arguments()).find()
                 && !starts.get(starts.size() - 1).arguments().contains("-XX:MaxRAMPercentage=")) {
             problems.add(dockerfile.name() + ": " + image + " runs java without -XX:MaxRAMPercentage: "
                     + "the heap must follow the container's memory limit");

@@ -207,7 +207,7 @@ class ChecksCatchBrokenFilesTest {
     void missingBuildContextsAndDockerfilesAreReported(@TempDir Path project) throws IOException {
         Files.createDirectories(project.resolve("app"));
         String yaml = GOOD.replace("image: zmart/app:1.0", "image: zmart/app:1.0\n    build: ./app")
-                .replace("image: zmart/init:1.0", "image: zmart/init:1.0\n    build: {context: ./nowhere}");
+                .replace("build: {context: ., target: init}", "build: {context: ./nowhere}");
         List<String> problems = ComposeChecks.all(ComposeFile.parse("snippet.yml", yaml), project);
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("app has no Dockerfile"))
                 .anySatisfy(p -> assertThat(p).contains("init build context", "not a folder"));

@@ -79,8 +79,15 @@ class DockerComposeConfigTest {
                 assertThat(result.exitCode()).as(files + ": " + result.output()).isZero();
                 assertThat(result.output()).as(files.toString())
                         .contains("POSTGRES_PASSWORD: local-demo-postgres-password", "LINK_SECRET: local-demo-link-secret",
-                                "ZMART_API_KEYS: zmart-local-demo-key", "pull_policy: build", "mem_limit: 1g")
+                                "ZMART_API_KEYS: zmart-local-demo-key", "mem_limit: 1g")
                         .doesNotContain("WARNING");
+                // docker-compose 1.29 drops pull_policy when it merges two files (Compose v2 keeps it); its `up` builds a
+                // missing image that has build: rather than pulling it, so the overlay loses nothing there.
+                if (files.contains("compose.cluster.yml")) {
+                    assertThat(result.output()).doesNotContain("pull_policy");
+                } else {
+                    assertThat(result.output().split("pull_policy: build", -1)).hasSize(10);
+                }
             }
         } finally {
             Files.delete(empty);
