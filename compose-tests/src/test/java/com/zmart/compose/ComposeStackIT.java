@@ -34,6 +34,7 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.Sale;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -93,8 +94,7 @@ class ComposeStackIT {
                 .withStartupTimeout(STACK_READY);
         stack.start();
         await("rewards, inventory, dashboard, trends and clicks ready").atMost(STACK_READY).pollInterval(Duration.ofSeconds(5))
-                .ignoreExceptions().until(() -> List.of(8090, 8091, 8092, 8093, 8094).stream()
-                        .allMatch(port -> get("http://127.0.0.1:" + port + "/actuator/health/readiness", Map.of()).statusCode() == 200));
+                .until(() -> List.of(8090, 8091, 8092, 8093, 8094).stream().allMatch(ComposeStackIT::ready));
 
         try (Connection pos = pos()) {
             execute(pos, "INSERT INTO stores VALUES (?, ?, ?, ?)", STORE, "Test store " + ID, "99999", "test");
@@ -223,7 +223,7 @@ class ComposeStackIT {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<T> values = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-             AvroKafkaDeserializer<Object> deserializer = RegistrySerdes.valueDeserializer(REGISTRY_V3)) {
+             AvroKafkaDeserializer<SpecificRecord> deserializer = RegistrySerdes.valueDeserializer(REGISTRY_V3)) {
             consumer.subscribe(List.of(topic));
             long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (System.nanoTime() < end) {
@@ -262,6 +262,14 @@ class ComposeStackIT {
                 statement.setObject(i + 1, values[i]);
             }
             assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static boolean ready(int port) {
+        try {
+            return get("http://127.0.0.1:" + port + "/actuator/health/readiness", Map.of()).statusCode() == 200;
+        } catch (Exception e) {
+            return false; // not listening yet
         }
     }
 
