@@ -37,7 +37,8 @@ USER appuser
 # 60 %: the plugins' classes and Connect's threads live outside the heap.
 ENV KAFKA_HEAP_OPTS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8083
-# probe: bash — github.com/apache/kafka docker/jvm/Dockerfile installs bash (apk add ... bash) and removes wget (apk del wget); no curl
+# probe: bash — github.com/apache/kafka docker/jvm/Dockerfile installs bash (apk add ... bash) and removes wget (apk del
+#  wget); no curl
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=10 CMD ["bash", "/opt/zmart/health.sh"]
 ENTRYPOINT ["/bin/sh", "/opt/zmart/start-worker.sh"]
 

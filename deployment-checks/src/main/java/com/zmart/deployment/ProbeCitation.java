@@ -19,12 +19,13 @@ public record ProbeCitation(String tool, String source) {
     private static final Pattern CITATION = Pattern.compile("^probe:\\s*(\\S+)\\s+(?:—|--?)\\s+(.+)$");
     private static final Pattern NAMES_A_SOURCE = Pattern.compile(".*\\S+/\\S+.*(Dockerfile|compose|docs|\\.adoc|\\.md).*");
 
-    /** The citation among the comment lines, or null. */
+    /** The citation among the comment lines (it may go on over the lines after it), or null. */
     public static ProbeCitation find(List<String> comments) {
-        for (String comment : comments) {
-            Matcher m = CITATION.matcher(comment.strip());
+        for (int i = 0; i < comments.size(); i++) {
+            Matcher m = CITATION.matcher(comments.get(i).strip());
             if (m.matches()) {
-                return new ProbeCitation(m.group(1), m.group(2).strip());
+                String source = String.join(" ", comments.subList(i, comments.size())).strip();
+                return new ProbeCitation(m.group(1), source.substring(source.indexOf(m.group(2))).strip());
             }
         }
         return null;
