@@ -21,12 +21,17 @@ public final class ComposeFile {
     private static final Pattern VARIABLE =
             Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
+    private static final Pattern SERVICE_LINE = Pattern.compile("^  ([A-Za-z0-9._-]+):\\s*(?:#.*)?$");
+    private static final Pattern HEALTHCHECK_LINE = Pattern.compile("^    healthcheck:.*$");
+
     private final String name;
     private final Map<String, Object> root;
+    private final String text;
 
-    private ComposeFile(String name, Map<String, Object> root) {
+    private ComposeFile(String name, Map<String, Object> root, String text) {
         this.name = name;
         this.root = root;
+        this.text = text;
     }
 
     public static ComposeFile parse(String name, String yaml) {
@@ -34,7 +39,7 @@ public final class ComposeFile {
         if (!(loaded instanceof Map<?, ?> map) || !(map.get("services") instanceof Map<?, ?>)) {
             throw new IllegalArgumentException(name + ": not a compose file (no 'services' mapping)");
         }
-        return new ComposeFile(name, cast(map));
+        return new ComposeFile(name, cast(map), yaml);
     }
 
     public static ComposeFile read(Path file) {
@@ -54,6 +59,54 @@ public final class ComposeFile {
         cast(root.get("services")).forEach((service, definition) ->
                 services.put(service, definition == null ? Map.of() : cast(definition)));
         return services;
+    }
+
+    /**
+     * The comment lines written directly above each service's {@code healthcheck:} key (YAML drops comments, so they
+     * are read from the text: services at two spaces under {@code services:}, their keys at four).
+     */
+    public Map<String, List<String>> commentsAboveHealthChecks() {
+        Map<String, List<String>> comments = new LinkedHashMap<>();
+        String service = null;
+        boolean inServices = false;
+        List<String> above = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            if (!line.startsWith(" ") && !line.isBlank() && !line.startsWith("#")) {
+                inServices = line.startsWith("services:");
+                service = null;
+            }
+            Matcher serviceLine = SERVICE_LINE.matcher(line);
+            if (inServices && serviceLine.matches()) {
+                service = serviceLine.group(1);
+            }
+            if (service != null && HEALTHCHECK_LINE.matcher(line).matches()) {
+                comments.put(service, List.copyOf(above));
+            }
+            String stripped = line.strip();
+            if (stripped.startsWith("#")) {
+                above.add(stripped.substring(1).strip());
+            } else {
+                above.clear();
+            }
+        }
+        return comments;
+    }
+
+    /** Every string value in the file (services, volumes, anything), for rules on variables. */
+    public List<String> allValues() {
+        List<String> values = new ArrayList<>();
+        collect(root, values);
+        return values;
+    }
+
+    private static void collect(Object node, List<String> values) {
+        if (node instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collect(v, values));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collect(v, values));
+        } else if (node != null) {
+            values.add(String.valueOf(node));
+        }
     }
 
     public Map<String, Object> volumes() {

@@ -1,7 +1,5 @@
 package com.zmart.deployment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,79 +11,119 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rules for the project's Dockerfiles: every base image pinned, the running stage not root, a HEALTHCHECK (a job
- * says {@code HEALTHCHECK NONE} on purpose), and everything copied from the build context either in the repository
- * or produced by Maven under a module's {@code target/}.
+ * Rules for the project's Dockerfiles: every base image pinned, the image not run as root, a HEALTHCHECK whose tool
+ * is cited (a job says {@code HEALTHCHECK NONE} on purpose), a heap sized by the container's memory limit, and nothing
+ * copied from the host's build output: the images build the jars themselves, in a stage, so that a clean clone builds.
  */
 public final class DockerfileChecks {
 
     private static final Pattern COORDINATES =
             Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>\\s*(?:<version>([^<]+)</version>)?");
+    /** The word java as a command (exec or shell form), not inside -Djava.x or java.util. */
+    private static final Pattern JAVA_COMMAND = Pattern.compile("(?<![\\w.-])java(?![\\w.-])");
     private static final Pattern PARENT_VERSION = Pattern.compile("<parent>.*?<version>([^<]+)</version>.*?</parent>", Pattern.DOTALL);
-    private static final Pattern OUTPUT_DIR = Pattern.compile("(?:\\$\\{project\\.build\\.directory}|/target)/([A-Za-z0-9._-]+)");
 
     private DockerfileChecks() {
     }
 
+    /** The rules for the image of the last stage (a Dockerfile that makes one image). */
+    public static List<String> check(Dockerfile dockerfile, Path context, boolean job) {
+        List<String> names = dockerfile.stageNames();
+        List<Dockerfile.Instruction> froms = dockerfile.all("FROM");
+        String last = froms.isEmpty() ? null : Dockerfile.stageName(froms.get(froms.size() - 1));
+        return check(dockerfile, context, last != null && names.contains(last) ? last : null, job);
+    }
+
     /**
      * @param context the build context the Dockerfile is built with
+     * @param target  the stage compose builds ({@code build.target}); null for the last stage
      * @param job     whether the image runs a one-shot job (HEALTHCHECK NONE allowed)
      */
-    public static List<String> check(Dockerfile dockerfile, Path context, boolean job) {
+    public static List<String> check(Dockerfile dockerfile, Path context, String target, boolean job) {
         List<String> problems = new ArrayList<>();
         Set<String> stages = new HashSet<>();
         for (Dockerfile.Instruction from : dockerfile.all("FROM")) {
-            String[] words = from.arguments().split("\\s+");
-            String image = Arrays.stream(words).filter(w -> !w.startsWith("--")).findFirst().orElse("");
+            String image = Dockerfile.image(from);
             if (!stages.contains(image)) {
                 String reason = ImageReference.unpinnedReason(image);
                 if (reason != null) {
                     problems.add(dockerfile.name() + ": FROM " + image + " " + reason);
                 }
             }
-            if (words.length >= 3 && words[words.length - 2].equalsIgnoreCase("AS")) {
-                stages.add(words[words.length - 1]);
+            String name = Dockerfile.stageName(from);
+            if (name != null) {
+                stages.add(name);
             }
         }
-        List<Dockerfile.Instruction> last = dockerfile.finalStage();
-        List<Dockerfile.Instruction> users = last.stream().filter(i -> i.keyword().equals("USER")).toList();
+        String image = target == null ? "the image" : "stage " + target;
+        List<Dockerfile.Instruction> built = target == null ? dockerfile.finalStage() : dockerfile.stage(target);
+        if (built.isEmpty()) {
+            problems.add(dockerfile.name() + ": no stage named " + target);
+            return problems;
+        }
+        List<Dockerfile.Instruction> users = built.stream().filter(i -> i.keyword().equals("USER")).toList();
         if (users.isEmpty()) {
-            problems.add(dockerfile.name() + ": the image runs as root (no USER in its last stage)");
+            problems.add(dockerfile.name() + ": " + image + " runs as root (no USER)");
         } else {
             String user = users.get(users.size() - 1).arguments().split(":")[0].strip();
             if (user.equals("root") || user.equals("0")) {
-                problems.add(dockerfile.name() + ": the image runs as root (USER " + user + ")");
+                problems.add(dockerfile.name() + ": " + image + " runs as root (USER " + user + ")");
             }
         }
-        List<Dockerfile.Instruction> health = last.stream().filter(i -> i.keyword().equals("HEALTHCHECK")).toList();
+        List<Dockerfile.Instruction> health = built.stream().filter(i -> i.keyword().equals("HEALTHCHECK")).toList();
         if (health.isEmpty()) {
-            problems.add(dockerfile.name() + ": no HEALTHCHECK");
-        } else if (health.get(health.size() - 1).arguments().equalsIgnoreCase("NONE") && !job) {
-            problems.add(dockerfile.name() + ": HEALTHCHECK NONE on a long-running service");
+            problems.add(dockerfile.name() + ": " + image + " has no HEALTHCHECK");
+        } else {
+            Dockerfile.Instruction check = health.get(health.size() - 1);
+            if (check.arguments().equalsIgnoreCase("NONE")) {
+                if (!job) {
+                    problems.add(dockerfile.name() + ": " + image + " has HEALTHCHECK NONE but is a long-running service");
+                }
+            } else {
+                String problem = ProbeCitation.problem(ProbeCitation.find(check.comments()),
+                        ProbeCitation.executableOfHealthcheck(check.arguments()));
+                if (problem != null) {
+                    problems.add(dockerfile.name() + ": " + image + " HEALTHCHECK " + problem);
+                }
+            }
         }
-        if (last.stream().noneMatch(i -> i.keyword().equals("ENTRYPOINT") || i.keyword().equals("CMD"))) {
-            problems.add(dockerfile.name() + ": no ENTRYPOINT or CMD");
+        List<Dockerfile.Instruction> starts = built.stream()
+                .filter(i -> i.keyword().equals("ENTRYPOINT") || i.keyword().equals("CMD")).toList();
+        if (starts.isEmpty()) {
+            problems.add(dockerfile.name() + ": " + image + " has no ENTRYPOINT or CMD");
+        } else if (JAVA_COMMAND.matcher(starts.get(starts.size() - 1).arguments()).find()
+                && !starts.get(starts.size() - 1).arguments().contains("-XX:MaxRAMPercentage=")) {
+            problems.add(dockerfile.name() + ": " + image + " runs java without -XX:MaxRAMPercentage: "
+                    + "the heap must follow the container's memory limit");
         }
-        for (Dockerfile.Instruction copy : dockerfile.instructions()) {
-            if (!copy.keyword().equals("COPY") && !copy.keyword().equals("ADD")) {
+        Set<String> earlier = new HashSet<>();
+        for (Dockerfile.Instruction instruction : dockerfile.instructions()) {
+            if (instruction.keyword().equals("FROM") && Dockerfile.stageName(instruction) != null) {
+                earlier.add(Dockerfile.stageName(instruction));
+            }
+            if (!instruction.keyword().equals("COPY") && !instruction.keyword().equals("ADD")) {
                 continue;
             }
-            List<String> words = Arrays.stream(copy.arguments().split("\\s+")).toList();
-            if (words.stream().anyMatch(w -> w.startsWith("--from="))) {
+            List<String> words = Arrays.stream(instruction.arguments().split("\\s+")).toList();
+            String fromStage = words.stream().filter(w -> w.startsWith("--from=")).map(w -> w.substring(7)).findFirst().orElse(null);
+            if (fromStage != null) {
+                if (!earlier.contains(fromStage) && ImageReference.unpinnedReason(fromStage) != null) {
+                    problems.add(dockerfile.name() + ": COPY --from=" + fromStage + " names no earlier stage nor a pinned image");
+                }
                 continue;
             }
             List<String> paths = words.stream().filter(w -> !w.startsWith("--")).toList();
             for (String source : paths.subList(0, Math.max(0, paths.size() - 1))) {
                 String problem = sourceProblem(context, source);
                 if (problem != null) {
-                    problems.add(dockerfile.name() + ": " + copy.keyword() + " " + source + " " + problem);
+                    problems.add(dockerfile.name() + ": " + instruction.keyword() + " " + source + " " + problem);
                 }
             }
         }
         return problems;
     }
 
-    /** Null when the source is in the repository or is something Maven produces in a module's target folder. */
+    /** Null when the source is a file of the repository, not built on the host. */
     static String sourceProblem(Path context, String source) {
         if (source.contains("://")) {
             return "downloads at build time; let Maven provide it";
@@ -95,32 +133,11 @@ public final class DockerfileChecks {
             return "is outside the build context";
         }
         Path relative = context.normalize().relativize(path);
-        int target = indexOf(relative, "target");
-        if (target < 0) {
-            return Files.exists(path) ? null : "does not exist in the build context";
+        if (indexOf(relative, "target") >= 0) {
+            return "copies the host's build output (target/), which a clean clone has not got; build it in a stage "
+                    + "of the Dockerfile and COPY --from that stage";
         }
-        if (target == relative.getNameCount() - 1) {
-            return "copies the whole target folder; copy what the image needs";
-        }
-        Path module = target == 0 ? context.normalize() : context.normalize().resolve(relative.subpath(0, target));
-        Path pom = module.resolve("pom.xml");
-        if (!Files.isRegularFile(pom)) {
-            return "is under target/ of " + module + ", which is not a Maven module";
-        }
-        String produced = relative.subpath(target + 1, relative.getNameCount()).toString();
-        String pomText = readPom(pom);
-        String jar = artifactId(pomText) + "-" + version(pomText) + ".jar";
-        if (produced.equals(jar)) {
-            return null;
-        }
-        String firstName = relative.getName(target + 1).toString();
-        Matcher outputs = OUTPUT_DIR.matcher(pomText);
-        while (outputs.find()) {
-            if (outputs.group(1).equals(firstName)) {
-                return null;
-            }
-        }
-        return "is not produced by " + pom + " (its jar is target/" + jar + ")";
+        return Files.exists(path) ? null : "does not exist in the build context";
     }
 
     private static int indexOf(Path path, String name) {
@@ -146,11 +163,4 @@ public final class DockerfileChecks {
         return parent.find() ? parent.group(1) : "?";
     }
 
-    private static String readPom(Path pom) {
-        try {
-            return Files.readString(pom);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

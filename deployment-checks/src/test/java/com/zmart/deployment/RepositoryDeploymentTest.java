@@ -34,6 +34,10 @@ class RepositoryDeploymentTest {
     static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
     private static final ComposeFile BASE = ComposeFile.read(PROJECT.resolve("docker-compose.yml"));
     private static final ComposeFile CLUSTER = ComposeFile.read(PROJECT.resolve("compose.cluster.yml"));
+    /** Every image of ours is a stage of this one file, built from the repository (compose's build.target). */
+    private static final Dockerfile DOCKERFILE = Dockerfile.read(PROJECT.resolve("Dockerfile"));
+    /** What a 16 GiB laptop gives Docker (Docker Desktop's default is half the machine): the stack must fit in it. */
+    private static final long LAPTOP_DOCKER_MEMORY = 8L << 30;
 
     /** Mounted into the init container: the folders the modules package as classpath {@code connectors/}. */
     private static final Map<String, String> CONNECTOR_MOUNTS = Map.of(
@@ -53,7 +57,11 @@ class RepositoryDeploymentTest {
         List<String> problems = new ArrayList<>();
         problems.addAll(ComposeChecks.imagesPinned(CLUSTER));
         problems.addAll(ComposeChecks.healthChecks(CLUSTER));
-        problems.addAll(ComposeChecks.secretsWithoutDefaults(CLUSTER));
+        problems.addAll(ComposeChecks.secretsFromTheEnvironment(CLUSTER));
+        problems.addAll(ComposeChecks.defaultsForEveryVariable(CLUSTER));
+        problems.addAll(ComposeChecks.builtImagesNeverPulled(CLUSTER));
+        problems.addAll(ComposeChecks.memoryLimits(CLUSTER));
+        problems.addAll(ComposeChecks.probesCited(CLUSTER));
         problems.addAll(ComposeChecks.buildContexts(CLUSTER, PROJECT));
         problems.addAll(ComposeChecks.portsOnLoopbackAndUnique(List.of(BASE, CLUSTER)));
         problems.addAll(ComposeChecks.dependsOnConditions(List.of(BASE, CLUSTER)));
@@ -96,19 +104,49 @@ class RepositoryDeploymentTest {
             Path[] build = ComposeChecks.contextAndDockerfile(service, PROJECT);
             if (build != null) {
                 built.add(build[1]);
-                problems.addAll(DockerfileChecks.check(Dockerfile.read(build[1]), build[0], ComposeFile.isJob(service)));
+                problems.addAll(DockerfileChecks.check(Dockerfile.read(build[1]), build[0], target(service), ComposeFile.isJob(service)));
             }
         });
         assertThat(problems).isEmpty();
         try (Stream<Path> files = Files.walk(PROJECT, 3)) {
-            List<Path> dockerfiles = files.filter(f -> f.getFileName().toString().equals("Dockerfile"))
+            List<Path> dockerfiles = files.filter(f -> f.getFileName().toString().startsWith("Dockerfile"))
                     .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/")).toList();
             assertThat(built).as("Dockerfiles no service builds").containsAll(dockerfiles);
         }
     }
 
     @Test
-    void everySpringBootModuleHasAnImageThatCopiesItsJar() throws IOException {
+    void theImagesBuildFromTheSourcesWithNothingBuiltOnTheHost() {
+        // One build stage runs the Maven reactor for every image, its downloads in a BuildKit cache.
+        List<Dockerfile.Instruction> build = DOCKERFILE.stage("build");
+        assertThat(build).isNotEmpty();
+        assertThat(Dockerfile.image(build.get(0))).startsWith("eclipse-temurin:17.").endsWith("-jdk-noble");
+        assertThat(read(PROJECT.resolve("pom.xml"))).contains("<maven.compiler.release>17</maven.compiler.release>");
+        String maven = build.stream().filter(i -> i.keyword().equals("RUN") && i.arguments().contains("./mvnw"))
+                .map(Dockerfile.Instruction::arguments).findFirst().orElse("");
+        assertThat(maven).contains("--mount=type=cache,target=/root/.m2", "-DskipTests package", "-am -pl");
+        assertThat(read(PROJECT.resolve(".dockerignore")).lines().toList()).contains("**/target/", ".git");
+        String version = DockerfileChecks.version(read(PROJECT.resolve("platform-init/pom.xml")));
+        assertThat(build).anySatisfy(i -> assertThat(i.keyword() + " " + i.arguments()).isEqualTo("ARG ZMART_VERSION=" + version));
+        // Every Connect plugin folder Maven assembles is built and copied into the worker's image.
+        for (String plugin : placeholders(read(PROJECT.resolve("connect-plugins/pom.xml")), Pattern.compile("<module>([^<]+)</module>"))) {
+            assertThat(maven).contains("connect-plugins/" + plugin);
+        }
+        assertThat(DOCKERFILE.stage("connect")).anySatisfy(i -> assertThat(i.keyword() + " " + i.arguments())
+                .isEqualTo("COPY --from=build --chown=appuser:appuser /workspace/connect-plugins/target/plugins/ /opt/zmart/plugins/"));
+        assertThat(maven).contains("platform-init");
+        assertThat(DOCKERFILE.stage("platform-init").stream().map(i -> i.keyword() + " " + i.arguments()).toList()).contains(
+                "COPY --from=build /workspace/platform-init/target/lib/ lib/",
+                "COPY --from=build /workspace/platform-init/target/lib-zmart/ lib-zmart/",
+                "COPY --from=build /workspace/platform-init/target/platform-init-" + version + ".jar platform-init.jar");
+    }
+
+    @Test
+    void everySpringBootModuleHasAnImageBuiltFromItsJar() throws IOException {
+        String extract = DOCKERFILE.stage("build").stream().filter(i -> i.arguments().contains("-Djarmode=tools"))
+                .map(Dockerfile.Instruction::arguments).findFirst().orElse("");
+        assertThat(extract).contains("cp \"$module/target/$module-$ZMART_VERSION.jar\" \"/jars/$module/app.jar\"",
+                "extract --layers --destination \"/layers/$module\"");
         try (Stream<Path> modules = Files.list(PROJECT)) {
             List<String> bootModules = modules.filter(m -> Files.isRegularFile(m.resolve("pom.xml")))
                     .filter(m -> read(m.resolve("pom.xml")).contains("spring-boot-maven-plugin"))
@@ -118,17 +156,87 @@ class RepositoryDeploymentTest {
                 Map<String, Object> service = BASE.services().get(module);
                 assertThat(service).as("compose service " + module).isNotNull();
                 Path[] build = ComposeChecks.contextAndDockerfile(service, PROJECT);
-                assertThat(build[0]).isEqualTo(PROJECT.resolve(module));
-                String pom = read(build[0].resolve("pom.xml"));
-                String jar = "target/" + DockerfileChecks.artifactId(pom) + "-" + DockerfileChecks.version(pom) + ".jar";
-                assertThat(read(build[1])).as(module + "/Dockerfile").contains("COPY " + jar + " ")
-                        .contains("-Djarmode=tools -jar app.jar extract --layers --destination")
-                        .contains("-jar app.jar")
-                        .contains("-XX:MaxRAMPercentage=75").contains("/actuator/health");
-                assertThat(read(build[0].resolve(".dockerignore"))).contains("!target/");
+                assertThat(build[0]).isEqualTo(PROJECT);
+                assertThat(build[1]).isEqualTo(PROJECT.resolve("Dockerfile"));
+                assertThat(target(service)).isEqualTo(module);
+                String pom = read(PROJECT.resolve(module).resolve("pom.xml"));
+                assertThat(DockerfileChecks.artifactId(pom)).isEqualTo(module);
+                assertThat(extract).as("the build stage extracts " + module).containsPattern("for module in [^;]*\\b" + module + "\\b");
+                List<String> stage = DOCKERFILE.stage(module).stream().map(i -> i.keyword() + " " + i.arguments()).toList();
+                assertThat(stage).as("stage " + module).contains(
+                        "COPY --from=build /layers/" + module + "/dependencies/ ./",
+                        "COPY --from=build /layers/" + module + "/snapshot-dependencies/ ./",
+                        "COPY --from=build /layers/" + module + "/application/ ./");
+                assertThat(String.join("\n", stage)).contains("-jar app.jar").contains("-XX:MaxRAMPercentage=")
+                        .contains("/actuator/health/readiness");
                 assertThat(String.valueOf(service.get("image"))).isEqualTo("zmart/" + module + ":" + DockerfileChecks.version(pom));
             }
         }
+    }
+
+    @Test
+    void everyContainerHasAMemoryLimitAndTheStackFitsALaptop() {
+        long total = BASE.services().values().stream().mapToLong(s -> ComposeChecks.bytes(String.valueOf(s.get("mem_limit")))).sum();
+        assertThat(total).as("sum of mem_limit in docker-compose.yml").isPositive().isLessThanOrEqualTo(LAPTOP_DOCKER_MEMORY);
+        // Each JVM's heap is a share of its limit: the brokers' through KAFKA_HEAP_OPTS (the image's default is a fixed 1 GiB).
+        for (ComposeFile file : List.of(BASE, CLUSTER)) {
+            file.services().forEach((name, service) -> {
+                if (name.startsWith("kafka") && !ComposeFile.isFragment(service)) {
+                    assertThat(ComposeFile.environment(service).get("KAFKA_HEAP_OPTS")).as(name).contains("-XX:MaxRAMPercentage=");
+                }
+            });
+        }
+        assertThat(ComposeFile.environment(BASE.services().get("registry"))).containsKey("JAVA_MAX_MEM_RATIO");
+        assertThat(DOCKERFILE.stage("connect")).anySatisfy(i -> assertThat(i.arguments()).startsWith("KAFKA_HEAP_OPTS=")
+                .contains("-XX:MaxRAMPercentage="));
+        // The README states the minimum.
+        assertThat(read(PROJECT.resolve("README.md"))).contains("8 GiB");
+    }
+
+    @Test
+    void theKafkaImagesAreNeverProbedWithCurlOrWget() {
+        // apache/kafka's Dockerfile removes wget (apk del wget) and installs no curl: such a probe never succeeds.
+        List<String> problems = new ArrayList<>();
+        for (ComposeFile file : List.of(BASE, CLUSTER)) {
+            file.services().forEach((name, service) -> {
+                boolean kafkaImage = String.valueOf(service.get("image")).startsWith("apache/kafka:") || "connect".equals(target(service));
+                if (kafkaImage && service.get("healthcheck") instanceof Map<?, ?> health) {
+                    String tool = ProbeCitation.executable(health.get("test"));
+                    if (tool.equals("curl") || tool.equals("wget")) {
+                        problems.add(file.name() + ": " + name + " probes with " + tool);
+                    }
+                }
+            });
+        }
+        String connectProbe = DOCKERFILE.stage("connect").stream().filter(i -> i.keyword().equals("HEALTHCHECK"))
+                .map(i -> ProbeCitation.executableOfHealthcheck(i.arguments())).findFirst().orElse("");
+        assertThat(connectProbe).isEqualTo("bash");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyDocumentedScalingRangeCollidesWithNoOtherPort() {
+        Pattern range = Pattern.compile("\\b([A-Z_]+_HOST_PORTS)=([0-9]+-[0-9]+)");
+        Map<String, Set<String>> documented = new LinkedHashMap<>();
+        for (String doc : List.of(".env.example", "README.md", "docs/runbook.md")) {
+            Matcher m = range.matcher(read(PROJECT.resolve(doc)));
+            while (m.find()) {
+                documented.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>()).add(m.group(2));
+            }
+        }
+        assertThat(documented).as("scaling examples in .env.example, README.md, docs/runbook.md").containsKey("REWARDS_HOST_PORTS");
+        documented.forEach((variable, ranges) -> {
+            assertThat(ranges).as(variable + " is documented with one range everywhere").hasSize(1);
+            assertThat(BASE.allValues()).as(variable + " is a variable of docker-compose.yml")
+                    .anySatisfy(v -> assertThat(v).contains("${" + variable + ":-"));
+            assertThat(ComposeChecks.portsOnLoopbackAndUnique(List.of(BASE, CLUSTER), Map.of(variable, ranges.iterator().next())))
+                    .as(variable + "=" + ranges).isEmpty();
+        });
+    }
+
+    /** The stage compose builds for a service ({@code build.target}), or null. */
+    private static String target(Map<String, Object> service) {
+        return service.get("build") instanceof Map<?, ?> build && build.get("target") != null ? String.valueOf(build.get("target")) : null;
     }
 
     @Test
@@ -155,7 +263,7 @@ class RepositoryDeploymentTest {
                 return;
             }
             Set<String> given = new HashSet<>(ComposeFile.environment(service).keySet());
-            given.addAll(setByTheImage(module.resolve("Dockerfile")));
+            given.addAll(setByTheImage(target(service)));
             SpringProperties.read(yml).mustBeSetInAContainer().stream().filter(v -> !given.contains(v))
                     .forEach(v -> problems.add(name + " needs " + v + " (its default is this machine's, or it is a secret)"));
         });
@@ -178,11 +286,9 @@ class RepositoryDeploymentTest {
                 .containsEntry("exactly.once.source.support", "enabled")
                 .containsEntry("plugin.discovery", "service_load")
                 .containsEntry("plugin.path", "/opt/zmart/plugins");
-        assertThat(read(PROJECT.resolve("docker/connect/Dockerfile")))
-                .contains("COPY --chown=appuser:appuser connect-plugins/target/plugins/ /opt/zmart/plugins/");
         // The Connect image and the broker are the Kafka version of the clients.
         String kafkaVersion = org.apache.kafka.common.utils.AppInfoParser.getVersion();
-        assertThat(read(PROJECT.resolve("docker/connect/Dockerfile"))).contains("FROM apache/kafka:" + kafkaVersion + "\n");
+        assertThat(DOCKERFILE.stage("connect").get(0).arguments()).isEqualTo("apache/kafka:" + kafkaVersion + " AS connect");
         assertThat(BASE.services().get("kafka").get("image")).isEqualTo("apache/kafka:" + kafkaVersion);
         // Every plugin folder Maven assembles is loaded (the folder list of connect-plugins/pom.xml).
         String plugins = read(PROJECT.resolve("connect-plugins/pom.xml"));
@@ -264,13 +370,13 @@ class RepositoryDeploymentTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
-            imageVariables.addAll(setByTheImage(PROJECT.resolve("platform-init/Dockerfile")));
+            imageVariables.addAll(setByTheImage("platform-init"));
             return v -> InitSettings.VARIABLES.contains(v) || connectorPlaceholders.contains(v) || imageVariables.contains(v);
         }
         if (service.equals("register-simulator")) {
             assertThat(image).startsWith("zmart/platform-init:");
             Set<String> cli = picocliEnvironment("sales-connector/src/main/java/com/zmart/sales/simulator/RegisterSimulatorCli.java");
-            Set<String> dockerfile = setByTheImage(PROJECT.resolve("platform-init/Dockerfile"));
+            Set<String> dockerfile = setByTheImage("platform-init");
             return v -> cli.contains(v) || dockerfile.contains(v);
         }
         if (service.equals("campaign-simulator")) {
@@ -279,7 +385,7 @@ class RepositoryDeploymentTest {
         }
         Path module = PROJECT.resolve(service);
         SpringProperties properties = SpringProperties.read(module.resolve("src/main/resources/application.yml"));
-        Set<String> dockerfile = setByTheImage(module.resolve("Dockerfile"));
+        Set<String> dockerfile = setByTheImage(target(definition));
         return v -> properties.reads(v) || dockerfile.contains(v);
     }
 
@@ -297,10 +403,10 @@ class RepositoryDeploymentTest {
         return kafka.server.KafkaConfig.configDef().names().contains(property);
     }
 
-    /** Variables a Dockerfile's shell uses or sets: {@code $JAVA_OPTS}, {@code ${MAIN_CLASS:-...}}, ENV names. */
-    static Set<String> setByTheImage(Path dockerfile) {
+    /** Variables a Dockerfile stage's shell uses or sets: {@code $JAVA_OPTS}, {@code ${MAIN_CLASS:-...}}, ENV names. */
+    static Set<String> setByTheImage(String stage) {
         Set<String> variables = new LinkedHashSet<>();
-        for (Dockerfile.Instruction i : Dockerfile.read(dockerfile).finalStage()) {
+        for (Dockerfile.Instruction i : stage == null ? List.<Dockerfile.Instruction>of() : DOCKERFILE.stage(stage)) {
             if (i.keyword().equals("ENV")) {
                 variables.add(i.arguments().split("[= ]")[0]);
             }
