@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,6 +69,15 @@ public final class ChildProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return guardian.isAlive();
+    }
+
+    /**
+     * How the server ended, once it has: its exit code, which for a server ended by a signal is 128 + the signal's
+     * number (the guardian's shell reports it so; so does this JVM when the guardian itself is killed). Empty while
+     * it runs.
+     */
+    public OptionalInt exitCode() {
+        return guardian.isAlive() ? OptionalInt.empty() : OptionalInt.of(guardian.exitValue());
     }
 
     /** Process ids of the guardian and everything it started, for tests that check nothing is left behind. */
