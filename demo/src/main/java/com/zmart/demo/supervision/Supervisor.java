@@ -55,7 +55,14 @@ public final class Supervisor implements AutoCloseable {
 
     private void watch() {
         while (running) {
-            watches.values().forEach(Watch::check);
+            for (Watch watch : watches.values()) {
+                try {
+                    watch.check();
+                } catch (RuntimeException e) {
+                    // A check that cannot tell must not end the watching of the others.
+                    log.warn("Cannot tell whether {} runs: {}", watch.supervised.name(), e.toString());
+                }
+            }
             try {
                 Thread.sleep(CHECK_EVERY.toMillis());
             } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.zmart.demo.simulators.SimulatorProcess;
 import org.junit.jupiter.api.Test;
@@ -72,10 +73,11 @@ class SupervisorTest {
         assertThat(new ExitStatus(1)).hasToString("exit code 1");
     }
 
-    /** The {@code sleep} under its guardian shell. */
+    /** The {@code sleep} under its guardian shell, once the guardian has started it. */
     private static long server(SimulatorProcess process) {
-        return process.processTree().stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
-                .filter(p -> p.info().command().orElse("").endsWith("/sleep")).findFirst().orElseThrow().pid();
+        return await().atMost(Duration.ofSeconds(5)).until(() -> process.processTree().stream().map(ProcessHandle::of)
+                .flatMap(Optional::stream).filter(p -> p.info().command().orElse("").endsWith("/sleep"))
+                .map(ProcessHandle::pid).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private static List<String> lines(Path file) throws IOException {
