@@ -68,6 +68,7 @@ public final class ZmartDemo implements AutoCloseable {
     private TopicCounts counts;
     private Mailbox mailbox;
     private Supervisor supervisor;
+    private SimulatorProcess campaigns;
 
     private ZmartDemo(DemoOptions options) {
         this.options = options;
@@ -103,7 +104,7 @@ public final class ZmartDemo implements AutoCloseable {
         }
 
         int port = options.servicePorts();
-        started.add(this::stopServices);
+        started.add(this::stopProcesses);
         for (SuiteService service : SuiteService.ALL) {
             int servicePort = port == 0 ? Ports.anyFree() : port + service.defaultPort() - SuiteService.CLICKSTREAM.defaultPort();
             services.put(service, startService(service, servicePort));
@@ -132,11 +133,24 @@ public final class ZmartDemo implements AutoCloseable {
         return ServiceProcess.start(service, port, endpoints, Version.repository(), options.javaOptions(), environment);
     }
 
-    /** All at once: each takes a few seconds to shut down gracefully, mostly waiting. */
-    private void stopServices() {
+    /**
+     * The services and the campaign simulator, all at once: each takes seconds to shut down gracefully (the simulator
+     * finishes its journey), mostly waiting.
+     */
+    private void stopProcesses() {
+        List<AutoCloseable> processes = new ArrayList<>(services.values());
+        if (campaigns != null) {
+            processes.add(campaigns);
+        }
         List<Thread> stopping = new ArrayList<>();
-        for (ServiceProcess service : services.values()) {
-            Thread thread = new Thread(service::close, "stop-" + service.service().name());
+        for (AutoCloseable process : processes) {
+            Thread thread = new Thread(() -> {
+                try {
+                    process.close();
+                } catch (Exception e) {
+                    log.warn("Stopping {} failed: {}", process, e.getMessage());
+                }
+            }, "stop-" + process);
             thread.start();
             stopping.add(thread);
         }
@@ -182,8 +196,7 @@ public final class ZmartDemo implements AutoCloseable {
             supervised.add(registerThread.supervised());
         }
         if (options.journeysPerSecond() > 0) {
-            SimulatorProcess campaigns = startCampaignSimulator();
-            started.add(campaigns);
+            campaigns = startCampaignSimulator();
             supervised.add(campaigns.supervised());
         }
         if (!options.restockDelay().isZero()) {
@@ -285,11 +298,13 @@ public final class ZmartDemo implements AutoCloseable {
         closing = true;
         synchronized (started) {
             for (int i = started.size() - 1; i >= 0; i--) {
+                long began = System.nanoTime();
                 try {
                     started.get(i).close();
                 } catch (Exception e) {
                     log.warn("Stopping {} failed: {}", started.get(i), e.getMessage());
                 }
+                log.debug("Stopped {} in {} ms", started.get(i), (System.nanoTime() - began) / 1_000_000);
             }
             started.clear();
         }

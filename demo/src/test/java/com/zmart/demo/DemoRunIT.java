@@ -50,8 +50,6 @@ class DemoRunIT {
     private static final Duration STORY_DEADLINE = Duration.ofMinutes(5);
     /** Normal stop, the requirement's bound: every process gone within 10 s of SIGTERM. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(10);
-    /** Simulators stop after this, so that the mailbox can be compared with a ledger that no longer grows. */
-    private static final Duration SIMULATION = Duration.ofMinutes(3);
     private static final Duration RESTART_WAIT = Duration.ofMinutes(4);
     private static final Pattern PROGRESS = Pattern.compile("clicks ([\\d,]+) · sale lines ([\\d,]+) · coupons emailed ([\\d,]+)"
             + " · trends ([\\d,]+) · attributions ([\\d,]+) · reorders ([\\d,]+) · restocks ([\\d,]+) · dead-lettered ([\\d,]+)");
@@ -80,8 +78,7 @@ class DemoRunIT {
         String classpath = classes + ":" + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlogback.configurationFile=zmart-demo-logback.xml", "-cp", classpath, ZmartDemoCli.class.getName(),
-                "--data-dir", data.toString(), "--free-ports", "--duration", SIMULATION.toString(),
-                "--progress-every", "PT2S");
+                "--data-dir", data.toString(), "--free-ports", "--progress-every", "PT2S");
         started = Instant.now();
         demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile()).start();
     }
@@ -116,17 +113,25 @@ class DemoRunIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> consoleLines().stream().skip(linesBefore)
                 .anyMatch(line -> line.contains("up: ") && !line.contains("restarting: ")));
 
-        // 3. The mailbox: one file per coupon the rewards service sent (its ledger, zmart.coupon-emails), none
-        // missing, none twice. The simulators have stopped by the time rewards has caught up.
-        await().atMost(RESTART_WAIT).pollInterval(Duration.ofSeconds(2))
-                .until(() -> mailboxCoupons().stream().distinct().sorted().toList().equals(sentCoupons()));
+        // 3. The mailbox against the coupons the rewards service sent (its ledger, zmart.coupon-emails, written after
+        // each send), while the simulators go on: every coupon on the ledger gets its file, no coupon has two, and
+        // every file is a coupon the ledger gets.
+        Set<String> sent = sentCoupons();
+        assertThat(sent).as("coupons sent, rewards' restart included").isNotEmpty();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> mailboxCoupons().containsAll(sent));
         List<String> mailbox = mailboxCoupons();
-        assertThat(mailbox).as("coupons in the mailbox folder").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(sentCoupons());
+        assertThat(mailbox).as("coupons in the mailbox folder").doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> sentCoupons().containsAll(mailbox));
 
         // 4. SIGTERM: "stopping" at once, no progress after it, every process gone within the bound, a last line.
+        // PostgreSQL is not under the demo's JVM (pg_ctl starts it as a daemon), but its command line names the data.
         List<ProcessHandle> tree = new ArrayList<>(demo.descendants().toList());
         tree.add(demo.toHandle());
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(data.toString()))
+                .forEach(tree::add);
+        assertThat(tree).as("PostgreSQL among the processes").anyMatch(p -> p.info().command().orElse("").endsWith("/postgres"));
         int beforeStop = consoleLines().size();
         Instant signalled = Instant.now();
         new ProcessBuilder("kill", "-TERM", Long.toString(demo.pid())).start().waitFor();
@@ -208,8 +213,8 @@ class DemoRunIT {
         return coupons;
     }
 
-    /** The distinct coupon codes on the rewards mailer's ledger (keyed by coupon code), sorted. */
-    private static List<String> sentCoupons() {
+    /** The coupon codes on the rewards mailer's ledger (keyed by coupon code). */
+    private static Set<String> sentCoupons() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, url("Kafka"));
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -226,6 +231,6 @@ class DemoRunIT {
                 }
             }
         }
-        return coupons.stream().sorted().toList();
+        return coupons;
     }
 }

@@ -139,11 +139,13 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable component) {
+        long began = System.nanoTime();
         try {
             component.close();
         } catch (Exception e) {
             log.warn("Stopping {} failed: {}", component.getClass().getSimpleName(), e.toString());
         }
+        log.debug("Stopped {} in {} ms", component.getClass().getSimpleName(), (System.nanoTime() - began) / 1_000_000);
     }
 
     private static RuntimeException unwrap(RuntimeException e) {

@@ -7,19 +7,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.zmart.demo.DemoOptions;
 import com.zmart.demo.ZmartDemo;
 import com.zmart.platform.Directories;
 import com.zmart.platform.PlatformOptions;
 import com.zmart.platform.PlatformStartupException;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code zmart-demo}: runs all of ZMart with simulated registers, customers and suppliers; Ctrl-C (or SIGTERM) stops
- * everything. The console has the demo's own lines (what started, where to look, progress, a service that failed and
+ * everything ({@link StopSignals}). The console has the demo's own lines (what started, where to look, progress, a service that failed and
  * came back) and the warnings that need the user; the demo's log file has everything this JVM logs.
  */
 @Command(name = "zmart-demo", mixinStandardHelpOptions = true,
@@ -60,6 +62,9 @@ public final class ZmartDemoCli implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         // Before anything logs: the logging configuration reads it once.
         System.setProperty(LOGS_PROPERTY, dataDirectory.resolve("logs").toAbsolutePath().toString());
+        // java.util.logging (the registry client's) through the same configuration, not straight to stderr.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         if (reset) {
             Directories.deleteTree(dataDirectory);
         }
@@ -70,37 +75,45 @@ public final class ZmartDemoCli implements Callable<Integer> {
                 defaults.supervised(), defaults.stock(), defaults.restockDelay());
         Instant began = Instant.now();
         CountDownLatch stopRequested = new CountDownLatch(1);
-        ZmartDemo[] demo = new ZmartDemo[1];
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(demo, stopRequested), "zmart-demo-shutdown"));
-        System.out.println("Starting ZMart (platform, connectors, 5 services, simulators); logs in " + dataDirectory.resolve("logs"));
-        try {
-            ZmartDemo running = ZmartDemo.start(options);
-            synchronized (demo) {
-                demo[0] = running;
+        AtomicReference<ZmartDemo> demo = new AtomicReference<>();
+        StopSignals.handle(() -> {
+            if (stopRequested.getCount() > 0) {
+                System.out.println("Stopping ZMart...");
+                stopRequested.countDown();
+                if (demo.get() == null) {
+                    // Still starting: the JVM's exit ends what has started (its guardians see this JVM go).
+                    new Thread(() -> System.exit(1), "zmart-demo-exit").start();
+                }
             }
+        });
+        // Any other way out of this JVM (System.exit, SIGHUP) still stops what the demo started.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(demo.getAndSet(null)), "zmart-demo-shutdown"));
+        System.out.println("Starting ZMart (platform, connectors, 5 services, simulators); logs in " + dataDirectory.resolve("logs"));
+        ZmartDemo running;
+        try {
+            running = ZmartDemo.start(options);
         } catch (PlatformStartupException e) {
             System.err.println("ZMart did not start: " + e.getMessage());
             return 1;
         }
+        demo.set(running);
         System.out.printf("%nZMart is running (ready in %d s):%n", Duration.between(began, Instant.now()).toSeconds());
-        demo[0].urls().forEach((name, url) -> System.out.printf("  %-32s %s%n", name, url));
+        running.urls().forEach((name, url) -> System.out.printf("  %-32s %s%n", name, url));
         System.out.println("Press Ctrl-C to stop.");
         while (!stopRequested.await(progressEvery.toMillis(), TimeUnit.MILLISECONDS)) {
-            System.out.printf("[%s] %s%n", elapsed(began), demo[0].progressLine());
+            System.out.printf("[%s] %s%n", elapsed(began), running.progressLine());
         }
+        stop(demo.getAndSet(null));
         return 0;
     }
 
-    /** On Ctrl-C or SIGTERM: says so at once, stops the progress lines, stops everything and says when all is gone. */
-    private static void stop(ZmartDemo[] demo, CountDownLatch stopRequested) {
-        System.out.println("Stopping ZMart...");
-        stopRequested.countDown();
-        Instant began = Instant.now();
-        synchronized (demo) {
-            if (demo[0] != null) {
-                demo[0].close();
-            }
+    /** Stops everything and says when all is gone. */
+    private static void stop(ZmartDemo demo) {
+        if (demo == null) {
+            return;
         }
+        Instant began = Instant.now();
+        demo.close();
         List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
         long seconds = Duration.between(began, Instant.now()).toSeconds();
         if (left.isEmpty()) {

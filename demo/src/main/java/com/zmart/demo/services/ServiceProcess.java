@@ -110,6 +110,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return process.toString();
+    }
+
+    @Override
     public void close() {
         stopRequested = true;
         process.close();
