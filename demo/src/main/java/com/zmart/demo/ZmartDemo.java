@@ -134,14 +134,15 @@ public final class ZmartDemo implements AutoCloseable {
     }
 
     /**
-     * The services and the campaign simulator, all at once: each takes seconds to shut down gracefully (the simulator
-     * finishes its journey), mostly waiting.
+     * The services, the campaign simulator and the Connect worker, all at once: each takes seconds to shut down
+     * gracefully, mostly waiting, and none needs another (the sinks write to PostgreSQL, which stops after them).
      */
     private void stopProcesses() {
         List<AutoCloseable> processes = new ArrayList<>(services.values());
         if (campaigns != null) {
             processes.add(campaigns);
         }
+        processes.add(platform::stopConnect);
         List<Thread> stopping = new ArrayList<>();
         for (AutoCloseable process : processes) {
             Thread thread = new Thread(() -> {

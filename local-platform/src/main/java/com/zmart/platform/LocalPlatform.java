@@ -216,6 +216,23 @@ public final class LocalPlatform implements AutoCloseable {
         replaceConnect(ConnectWorker::kill);
     }
 
+    /**
+     * Stops the Connect worker ahead of the rest of the platform, for a caller that stops other things meanwhile (the
+     * demo, its services); {@link #close()} then stops the others.
+     */
+    public void stopConnect() {
+        ConnectWorker worker = connect;
+        if (worker == null) {
+            return;
+        }
+        synchronized (running) {
+            if (!running.remove(worker)) {
+                return;
+            }
+        }
+        closeQuietly(worker);
+    }
+
     private void replaceConnect(Consumer<ConnectWorker> stop) {
         ConnectWorker old = connect().orElseThrow(() -> new IllegalStateException("Kafka Connect is not running"));
         synchronized (running) {
