@@ -78,9 +78,11 @@ public final class ZmartDemoCli implements Callable<Integer> {
         AtomicReference<ZmartDemo> demo = new AtomicReference<>();
         StopSignals.handle(() -> {
             if (stopRequested.getCount() > 0) {
+                // Read before the count-down: the main thread then takes the demo to stop it.
+                boolean starting = demo.get() == null;
                 System.out.println("Stopping ZMart...");
                 stopRequested.countDown();
-                if (demo.get() == null) {
+                if (starting) {
                     // Still starting: the JVM's exit ends what has started (its guardians see this JVM go).
                     new Thread(() -> System.exit(1), "zmart-demo-exit").start();
                 }
