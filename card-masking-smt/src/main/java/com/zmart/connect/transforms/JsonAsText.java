@@ -54,7 +54,7 @@ public abstract class JsonAsText<R extends ConnectRecord<R>> implements Transfor
                             }, () -> "one or more field names, comma-separated"),
                     Importance.HIGH, "Top-level fields of the value to replace by their JSON text.");
 
-    private static final String VERSION = versionFromManifest();
+    private static final String VERSION = PluginVersion.of(JsonAsText.class);
 
     private List<String> fields;
     private JsonConverter json;
@@ -120,11 +120,6 @@ public abstract class JsonAsText<R extends ConnectRecord<R>> implements Transfor
         lastSchema = schema;
         lastUpdated = builder.build();
         return lastUpdated;
-    }
-
-    private static String versionFromManifest() {
-        String version = JsonAsText.class.getPackage().getImplementationVersion();
-        return version != null ? version : "unknown"; // classes outside the jar, e.g. in tests
     }
 
     @Override
