@@ -194,7 +194,7 @@ class DashboardPipelineIT {
                     .containsExactly("sku-Dairy-a", "sku-Dairy-b", "sku-Bakery-a");
 
             // The funnel per campaign, most purchases first, with its conversion rate (purchases per email opened).
-            assertThat(tableRows(browser, "#funnels tbody tr")).containsExactly(
+            assertThat(rows(browser, "#funnels tbody tr", null)).containsExactly(
                     List.of("spring-sale", "50", "30", "12", "5", "8", "16.0%"),
                     List.of("coupon-week", "0", "0", "6", "2", "5", "–"));
             screenshot(browser, "dashboard.png");
@@ -348,21 +348,20 @@ class DashboardPipelineIT {
 
     /** The store's top-items table: sku, then the cells as shown (rank, item, units, revenue). */
     private static List<List<String>> topItemRows(ChromeDriver browser, String store) {
-        List<List<String>> rows = new ArrayList<>();
-        for (var row : browser.findElements(org.openqa.selenium.By.cssSelector(
-                "#top-items table[data-store='" + store + "'] tbody tr"))) {
-            List<String> cells = new ArrayList<>(List.of(row.getDomAttribute("data-sku")));
-            row.findElements(org.openqa.selenium.By.tagName("td")).forEach(cell -> cells.add(cell.getText()));
-            rows.add(cells);
-        }
-        return rows;
+        return rows(browser, "#top-items table[data-store='" + store + "'] tbody tr", "sku");
     }
 
-    private static List<List<String>> tableRows(ChromeDriver browser, String rowSelector) {
-        return browser.findElements(org.openqa.selenium.By.cssSelector(rowSelector)).stream()
-                .map(row -> row.findElements(org.openqa.selenium.By.tagName("td")).stream()
-                        .map(org.openqa.selenium.WebElement::getText).toList())
-                .toList();
+    /**
+     * The rows' cells (after the {@code data-<dataAttribute>} of the row, when given), read in one script: the page
+     * replaces its tables on every refresh, so elements found one call earlier may be gone.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> rows(ChromeDriver browser, String rowSelector, String dataAttribute) {
+        return (List<List<String>>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0])).map(row =>
+                    (arguments[1] ? [row.dataset[arguments[1]]] : [])
+                        .concat(Array.from(row.querySelectorAll('td')).map(td => td.textContent)));""",
+                rowSelector, dataAttribute);
     }
 
     /**
