@@ -112,6 +112,8 @@
         for (const [target, field] of [[charts.revenue, 'revenue'], [charts.units, 'units']]) {
             target.data.labels = labels;
             target.shownFirst = chart.shownSeries;
+            // The legend lists every line (dozens in a store-and-department view): the chart grows with it.
+            target.canvas.parentNode.style.height = (260 + 24 * Math.max(0, Math.ceil(chart.series.length / 8) - 1)) + 'px';
             target.data.datasets = chart.series.map((series, i) => ({
                 label: series.label,
                 data: series[field].map(Number),
