@@ -103,19 +103,16 @@ class ZmartStoryIT {
         Product bigItem = catalog.products().get(7);
         List<Product> others = List.of(catalog.products().get(11), catalog.products().get(12));
 
-        // 1. The campaign email's link, then the coupon page's buttons.
+        // 1. The campaign email opened, its link, then the coupon page's buttons.
         ServiceProcess clickstream = zmart.service(SuiteService.CLICKSTREAM);
+        assertThat(postClick(clickstream, member, "OPENED_EMAIL").statusCode()).isEqualTo(202);
         String token = new EmailLinkTokens(LINK_SECRET).tokenFor(CAMPAIGN, member.id());
         HttpResponse<String> redirect = send(HttpRequest.newBuilder(URI.create(clickstream.url(
                 "/c/" + CAMPAIGN + "/" + token + "?to=https://coupons.zmart.example/" + CAMPAIGN))).build());
         assertThat(redirect.statusCode()).isEqualTo(302);
         Instant clicked = Instant.now();
         for (String action : List.of("ACTIVATED_COUPON", "PRINTED_COUPON")) {
-            HttpResponse<String> click = send(HttpRequest.newBuilder(URI.create(clickstream.url("/api/clicks")))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                            {"campaignId":"%s","customerId":"%s","sessionId":"story","action":"%s",
-                             "url":"https://coupons.zmart.example/%s"}""".formatted(CAMPAIGN, member.id(), action, CAMPAIGN)))
-                    .build());
+            HttpResponse<String> click = postClick(clickstream, member, action);
             assertThat(click.statusCode()).as(click.body()).isEqualTo(202);
         }
 
@@ -165,6 +162,8 @@ class ZmartStoryIT {
         assertThat(attribution.getCampaignId()).isEqualTo(CAMPAIGN);
         assertThat(attribution.getCustomerId()).isEqualTo(member.id());
         assertThat(attribution.getRevenue()).isGreaterThanOrEqualTo(bigLineRevenue);
+        // The campaign's funnel on the dashboard page: each click sent above once, and the purchase.
+        assertDashboardFunnelShows(CAMPAIGN, List.of(CAMPAIGN, "1", "1", "1", "1", "1", "100.0%"));
 
         // 3f. The reorder for the item whose stock crossed its reorder point.
         ReorderRequest reorder = awaitRecords(Topics.REORDERS,
@@ -230,6 +229,15 @@ class ZmartStoryIT {
 
     // --- services ---
 
+    private static HttpResponse<String> postClick(ServiceProcess clickstream, Customer member, String action)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(clickstream.url("/api/clicks")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"campaignId":"%s","customerId":"%s","sessionId":"story","action":"%s",
+                         "url":"https://coupons.zmart.example/%s"}""".formatted(CAMPAIGN, member.id(), action, CAMPAIGN)))
+                .build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -276,15 +284,34 @@ class ZmartStoryIT {
         }
     }
 
-    /** The dashboard page, in headless Chromium, draws the store's department with at least those units. */
-    @SuppressWarnings("unchecked")
-    private static void assertDashboardPageShows(String storeId, String department, long units) throws Exception {
+    private static ChromeDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1400,1400", "--lang=en-US");
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+        return new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+    }
+
+    /** The dashboard page's funnel table shows exactly this row for the campaign (its cells as displayed). */
+    private static void assertDashboardFunnelShows(String campaign, List<String> cells) {
+        ChromeDriver browser = browser();
+        try {
+            browser.get(zmart.service(SuiteService.DASHBOARD).url("/"));
+            // Once the purchase is counted (the last step to arrive), the whole row is compared.
+            List<String> row = await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> browser
+                    .findElements(By.cssSelector("#funnels tr[data-campaign='" + campaign + "'] td")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).toList(), r -> r.size() == 7 && !r.get(5).equals("0"));
+            assertThat(row).containsExactlyElementsOf(cells);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The dashboard page, in headless Chromium, draws the store's department with at least those units. */
+    @SuppressWarnings("unchecked")
+    private static void assertDashboardPageShows(String storeId, String department, long units) throws Exception {
+        ChromeDriver browser = browser();
         try {
             browser.get(zmart.service(SuiteService.DASHBOARD).url("/"));
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {

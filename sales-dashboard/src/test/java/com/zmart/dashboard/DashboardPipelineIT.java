@@ -31,6 +31,7 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.dashboard.sink.DashboardSinks;
 import com.zmart.dashboard.support.DashboardProcess;
 import com.zmart.events.CampaignConversion;
+import com.zmart.events.CampaignFunnel;
 import com.zmart.events.SalesTrend;
 import com.zmart.events.TopItem;
 import com.zmart.platform.LocalPlatform;
@@ -83,8 +84,13 @@ class DashboardPipelineIT {
     private static final Instant W2 = W1.plus(1, ChronoUnit.MINUTES);
     private static final Instant W3 = W2.plus(1, ChronoUnit.MINUTES);
 
+    /** Fewer than the three lines of the first test, so that the default view leaves one to be chosen. */
+    private static final int SHOWN_SERIES = 2;
+
     private static DashboardProcess dashboard;
     private static String dashboardJdbcUrl;
+    /** The latest trend sent per key, as the compacted topic and the upsert keep it: the top items' other source. */
+    private static final Map<String, SalesTrend> SENT_TRENDS = new LinkedHashMap<>();
 
     @BeforeAll
     static void startTheDashboardThenTheSinks() {
@@ -94,7 +100,8 @@ class DashboardPipelineIT {
         // Deployment order: the dashboard creates its tables (Flyway), then the sinks, which never create one, start.
         dashboard = DashboardProcess.start(Path.of(System.getProperty("dashboard.jar", "target/sales-dashboard-0.1.0-SNAPSHOT.jar")),
                 List.of("spring.datasource.url=" + dashboardJdbcUrl, "spring.datasource.username=" + PostgresServer.USER,
-                        "spring.datasource.password=", "zmart.dashboard.refresh-interval=1s"),
+                        "spring.datasource.password=", "zmart.dashboard.refresh-interval=1s",
+                        "zmart.dashboard.shown-series=" + SHOWN_SERIES),
                 Path.of("target/dashboard-it.log"));
         ConnectorDeployer deployer = new ConnectorDeployer(platform.connect().orElseThrow().url());
         Map<String, String> variables = DashboardSinks.variables("127.0.0.1", postgres.port(), "dashboard",
@@ -120,19 +127,29 @@ class DashboardPipelineIT {
                 trend("store-01", "Dairy", "hopping-1h-5m", W1, 7, "17.50")));
         produce(platform, Topics.CAMPAIGN_CONVERSIONS, List.of(conversion("spring-sale", 3, "42.10", W1),
                 conversion("coupon-week", 5, "77.00", W2)));
+        produce(platform, Topics.CAMPAIGN_FUNNELS, List.of(funnel("spring-sale", 40, 21, 9, 4, 2, W1),
+                funnel("coupon-week", 0, 0, 6, 2, 5, W2)));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("sales_trends") == 5 && count("campaign_conversions") == 2);
+                .until(() -> count("sales_trends") == 5 && count("campaign_conversions") == 2
+                        && count("campaign_funnels") == 2);
+        assertThat(funnelRow("coupon-week")).containsExactly(0L, 0L, 6L, 2L, 5L);
+        assertThat(topItemsJson("store-02", "Dairy", TUMBLING, W1)).isEqualTo(
+                "[{\"sku\": \"sku-Dairy-a\", \"units\": 4, \"revenue\": 13.30, \"productName\": \"Dairy A\"}, "
+                        + "{\"sku\": \"sku-Dairy-b\", \"units\": 2, \"revenue\": 2.00, \"productName\": \"Dairy B\"}]");
         assertThat(trendRow("store-02", "Dairy", TUMBLING, W1)).isEqualTo(new TrendRow("10001", W1.plusSeconds(60), 6,
                 new BigDecimal("15.30"), 6, 3));
 
         // Later figures of the same window (the Streams app emits updates) and of the same campaign.
         produce(platform, Topics.SALES_TRENDS, List.of(trend("store-01", "Dairy", TUMBLING, W2, 9, "22.45")));
         produce(platform, Topics.CAMPAIGN_CONVERSIONS, List.of(conversion("spring-sale", 8, "120.75", W2)));
+        produce(platform, Topics.CAMPAIGN_FUNNELS, List.of(funnel("spring-sale", 50, 30, 12, 5, 8, W2)));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> trendRow("store-01", "Dairy", TUMBLING, W2).units() == 9
-                        && conversionCount("spring-sale") == 8);
+                        && conversionCount("spring-sale") == 8 && funnelRow("spring-sale").get(0) == 50);
+        assertThat(funnelRow("spring-sale")).containsExactly(50L, 30L, 12L, 5L, 8L);
+        assertThat(count("campaign_funnels")).isEqualTo(2);
         assertThat(trendRow("store-01", "Dairy", TUMBLING, W2)).isEqualTo(new TrendRow("10001", W2.plusSeconds(60), 9,
                 new BigDecimal("22.45"), 9, 3));
         assertThat(count("sales_trends")).as("rows after the update (upsert, not insert)").isEqualTo(5);
@@ -163,6 +180,23 @@ class DashboardPipelineIT {
             assertThat(labels(browser, "conversions-chart")).containsExactly("spring-sale", "coupon-week");
             assertThat(text(browser, "kpi-units")).isEqualTo("20");
             assertThat(text(browser, "kpi-conversions")).isEqualTo("13");
+
+            // The default view shows the lines with the most revenue; the other is in the legend, a click away.
+            assertThat(visibleSeries(browser, "units-chart")).containsExactly("store-01 · Dairy", "store-02 · Dairy");
+            assertThat(visibleSeries(browser, "revenue-chart")).containsExactly("store-01 · Dairy", "store-02 · Dairy");
+            assertThat(text(browser, "series-hint")).startsWith("2 of 3 lines shown");
+
+            // Top items per store against the same figures summed here from the trends sent.
+            for (String store : List.of("store-01", "store-02")) {
+                assertThat(topItemRows(browser, store)).as(store).isEqualTo(expectedTopItems(store, W1, W3));
+            }
+            assertThat(topItemRows(browser, "store-01")).extracting(row -> row.get(0))
+                    .containsExactly("sku-Dairy-a", "sku-Dairy-b", "sku-Bakery-a");
+
+            // The funnel per campaign, most purchases first, with its conversion rate (purchases per email opened).
+            assertThat(rows(browser, "#funnels tbody tr", null)).containsExactly(
+                    List.of("spring-sale", "50", "30", "12", "5", "8", "16.0%"),
+                    List.of("coupon-week", "0", "0", "6", "2", "5", "–"));
             screenshot(browser, "dashboard.png");
 
             // A new window and a campaign's new figure reach the open page through the sink and the page's polling.
@@ -173,6 +207,9 @@ class DashboardPipelineIT {
                     .until(() -> series(browser, "units-chart").get("store-02 · Dairy").equals(List.of(6L, 0L, 4L))
                             && series(browser, "conversions-chart").get("Conversions").equals(List.of(11L, 8L)));
             assertThat(labels(browser, "conversions-chart")).containsExactly("coupon-week", "spring-sale");
+            await("the open page to show the new window's top items").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> topItemRows(browser, "store-02").equals(expectedTopItems("store-02", W1, W3.plusSeconds(60))));
             assertThat(text(browser, "status")).startsWith("Updated");
             screenshot(browser, "dashboard-updated.png");
         } finally {
@@ -276,7 +313,7 @@ class DashboardPipelineIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1400", "--lang=en-US");
+                "--window-size=1400,2000", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
@@ -301,6 +338,60 @@ class DashboardPipelineIT {
         return series;
     }
 
+    /** The lines a chart draws right now (the others are only in its legend). */
+    @SuppressWarnings("unchecked")
+    private static List<String> visibleSeries(ChromeDriver browser, String canvas) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const chart = Chart.getChart(arguments[0]);
+                return chart.data.datasets.filter((d, i) => chart.isDatasetVisible(i)).map(d => d.label);""", canvas);
+    }
+
+    /** The store's top-items table: sku, then the cells as shown (rank, item, units, revenue). */
+    private static List<List<String>> topItemRows(ChromeDriver browser, String store) {
+        return rows(browser, "#top-items table[data-store='" + store + "'] tbody tr", "sku");
+    }
+
+    /**
+     * The rows' cells (after the {@code data-<dataAttribute>} of the row, when given), read in one script: the page
+     * replaces its tables on every refresh, so elements found one call earlier may be gone.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> rows(ChromeDriver browser, String rowSelector, String dataAttribute) {
+        return (List<List<String>>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0])).map(row =>
+                    (arguments[1] ? [row.dataset[arguments[1]]] : [])
+                        .concat(Array.from(row.querySelectorAll('td')).map(td => td.textContent)));""",
+                rowSelector, dataAttribute);
+    }
+
+    /**
+     * What the store's top-items table must show, from the trends sent (the latest per window): the items of the
+     * default view's windows in {@code [from, until)} summed per sku, most units first, then revenue, then sku; five.
+     */
+    private static List<List<String>> expectedTopItems(String store, Instant from, Instant until) {
+        record Sold(String sku, String name, long units, BigDecimal revenue) {
+        }
+        Map<String, Sold> perSku = new LinkedHashMap<>();
+        SENT_TRENDS.values().stream()
+                .filter(t -> t.getStoreId().equals(store) && t.getWindowKind().equals(TUMBLING)
+                        && !t.getWindowStart().isBefore(from) && t.getWindowStart().isBefore(until))
+                .flatMap(t -> t.getTopItems().stream())
+                .forEach(item -> perSku.merge(item.getSku(), new Sold(item.getSku(), item.getProductName(),
+                        item.getUnits(), item.getRevenue()), (a, b) -> new Sold(a.sku(), a.name(),
+                        a.units() + b.units(), a.revenue().add(b.revenue()))));
+        List<Sold> sorted = perSku.values().stream()
+                .sorted(java.util.Comparator.comparingLong(Sold::units).reversed()
+                        .thenComparing(Sold::revenue, java.util.Comparator.reverseOrder()).thenComparing(Sold::sku))
+                .limit(5).toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Sold sold = sorted.get(i);
+            rows.add(List.of(sold.sku(), Integer.toString(i + 1), sold.name(), Long.toString(sold.units()),
+                    "$" + sold.revenue().setScale(2)));
+        }
+        return rows;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> labels(ChromeDriver browser, String canvas) {
         return (List<String>) ((JavascriptExecutor) browser).executeScript(
@@ -323,8 +414,30 @@ class DashboardPipelineIT {
         return SalesTrend.newBuilder().setStoreId(store).setStoreZipCode("10001").setDepartment(department)
                 .setWindowKind(kind).setWindowStart(start).setWindowEnd(start.plusSeconds(60))
                 .setUnits(units).setRevenue(new BigDecimal(revenue)).setTransactions(units).setDistinctCustomers(3)
-                .setTopItems(List.of(TopItem.newBuilder().setSku("sku-" + department).setProductName(department + " item")
-                        .setUnits(units).setRevenue(new BigDecimal(revenue)).build()))
+                .setTopItems(topItems(department, units, new BigDecimal(revenue)))
+                .build();
+    }
+
+    /** The window's units split over two products of the department: B sells a third of them at 1.00, A the rest. */
+    private static List<TopItem> topItems(String department, long units, BigDecimal revenue) {
+        long b = units / 3;
+        BigDecimal bRevenue = BigDecimal.valueOf(b).setScale(2);
+        List<TopItem> items = new ArrayList<>(List.of(item("sku-" + department + "-a", department + " A", units - b,
+                revenue.subtract(bRevenue))));
+        if (b > 0) {
+            items.add(item("sku-" + department + "-b", department + " B", b, bRevenue));
+        }
+        return items;
+    }
+
+    private static TopItem item(String sku, String name, long units, BigDecimal revenue) {
+        return TopItem.newBuilder().setSku(sku).setProductName(name).setUnits(units).setRevenue(revenue).build();
+    }
+
+    private static CampaignFunnel funnel(String campaign, long opened, long clicked, long activated, long printed,
+                                         long purchases, Instant last) {
+        return CampaignFunnel.newBuilder().setCampaignId(campaign).setEmailsOpened(opened).setLinksClicked(clicked)
+                .setCouponsActivated(activated).setCouponsPrinted(printed).setPurchases(purchases).setLastEventAt(last)
                 .build();
     }
 
@@ -341,6 +454,9 @@ class DashboardPipelineIT {
                 RegistrySerdes.<V>valueSerializer(platform.registry().apiV3Url()))) {
             for (V value : values) {
                 producer.send(new ProducerRecord<>(topic.name(), key(value), value)).get();
+                if (value instanceof SalesTrend trend) {
+                    SENT_TRENDS.put(key(trend), trend);
+                }
             }
         }
     }
@@ -368,6 +484,9 @@ class DashboardPipelineIT {
     private static String key(SpecificRecord value) {
         if (value instanceof SalesTrend t) {
             return t.getStoreId() + "/" + t.getDepartment() + "/" + t.getWindowKind() + "/" + t.getWindowStart();
+        }
+        if (value instanceof CampaignFunnel f) {
+            return f.getCampaignId();
         }
         return ((CampaignConversion) value).getCampaignId();
     }
@@ -402,6 +521,37 @@ class DashboardPipelineIT {
             query.setString(1, campaign);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    /** emails opened, links clicked, coupons activated, coupons printed, purchases; -1s when there is no row. */
+    private static List<Long> funnelRow(String campaign) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(dashboardJdbcUrl, PostgresServer.USER, "");
+             var query = connection.prepareStatement("""
+                     SELECT emails_opened, links_clicked, coupons_activated, coupons_printed, purchases
+                     FROM campaign_funnels WHERE campaign_id = ?""")) {
+            query.setString(1, campaign);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return List.of(-1L, -1L, -1L, -1L, -1L);
+                }
+                return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            }
+        }
+    }
+
+    private static String topItemsJson(String store, String department, String kind, Instant start) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(dashboardJdbcUrl, PostgresServer.USER, "");
+             var query = connection.prepareStatement("""
+                     SELECT top_items::text FROM sales_trends
+                     WHERE store_id = ? AND department = ? AND window_kind = ? AND window_start = ?""")) {
+            query.setString(1, store);
+            query.setString(2, department);
+            query.setString(3, kind);
+            query.setTimestamp(4, java.sql.Timestamp.from(start));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.CampaignConversion;
+import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickAction;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
@@ -76,7 +77,8 @@ class SalesTrendsIT {
     @BeforeAll
     static void connect() {
         topics = new PlatformTopics(LocalPlatformExtension.running(), Topics.SALES_TRENDS.name(),
-                Topics.CAMPAIGN_ATTRIBUTIONS.name(), Topics.CAMPAIGN_CONVERSIONS.name(), Topics.SALES_TRENDS_DLT.name());
+                Topics.CAMPAIGN_ATTRIBUTIONS.name(), Topics.CAMPAIGN_CONVERSIONS.name(), Topics.CAMPAIGN_FUNNELS.name(),
+                Topics.SALES_TRENDS_DLT.name());
     }
 
     @AfterAll
@@ -133,6 +135,14 @@ class SalesTrendsIT {
                     assertThat(c.getConversionCount()).isEqualTo(1);
                     assertThat(c.getAttributedRevenue()).isEqualByComparingTo("30.00");
                 });
+        // The campaign's funnel (registry serde, compacted topic): the two coupon clicks, then the purchase.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(topics.<CampaignFunnel>values(
+                Topics.CAMPAIGN_FUNNELS.name())).anySatisfy(f -> assertThat(f.getCampaignId() + "/" + f.getPurchases())
+                .isEqualTo("it-spring/1")));
+        assertThat(topics.<CampaignFunnel>values(Topics.CAMPAIGN_FUNNELS.name()))
+                .filteredOn(f -> f.getCampaignId().equals("it-spring")).last().satisfies(f -> assertThat(List.of(
+                        f.getEmailsOpened(), f.getLinksClicked(), f.getCouponsActivated(), f.getCouponsPrinted(),
+                        f.getPurchases())).containsExactly(0L, 0L, 1L, 1L, 1L));
     }
 
     @Test

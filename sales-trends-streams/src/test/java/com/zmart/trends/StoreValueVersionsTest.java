@@ -3,6 +3,7 @@ package com.zmart.trends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zmart.contracts.evolution.ReleasedVersions;
+import com.zmart.events.CampaignFunnel;
 import com.zmart.trends.state.Receipt;
 import com.zmart.trends.state.TrendPane;
 import org.apache.avro.Schema;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StoreValueVersionsTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {Receipt.class, TrendPane.class})
+    @ValueSource(classes = {Receipt.class, TrendPane.class, CampaignFunnel.class})
     void everyInternalRecordShipsItsCurrentVersion(Class<?> record) throws Exception {
         Schema current = (Schema) record.getMethod("getClassSchema").invoke(null);
         assertThat(ReleasedVersions.latestIs(current))

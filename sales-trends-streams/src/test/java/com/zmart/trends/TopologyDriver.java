@@ -9,6 +9,7 @@ import java.util.Properties;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.CampaignConversion;
+import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
@@ -33,6 +34,7 @@ public final class TopologyDriver implements AutoCloseable {
     private final TestOutputTopic<String, SalesTrend> trends;
     private final TestOutputTopic<String, CampaignAttribution> attributions;
     private final TestOutputTopic<String, CampaignConversion> conversions;
+    private final TestOutputTopic<String, CampaignFunnel> funnels;
 
     public TopologyDriver(Path stateDir) {
         this(stateDir, TrendsFixtures.properties());
@@ -54,6 +56,8 @@ public final class TopologyDriver implements AutoCloseable {
                 serdes.attribution().deserializer());
         conversions = driver.createOutputTopic(Topics.CAMPAIGN_CONVERSIONS.name(), Serdes.String().deserializer(),
                 serdes.conversion().deserializer());
+        funnels = driver.createOutputTopic(Topics.CAMPAIGN_FUNNELS.name(), Serdes.String().deserializer(),
+                serdes.funnel().deserializer());
     }
 
     public TopologyTestDriver driver() {
@@ -95,6 +99,13 @@ public final class TopologyDriver implements AutoCloseable {
     public Map<String, CampaignConversion> latestConversions() {
         Map<String, CampaignConversion> latest = new LinkedHashMap<>();
         conversions.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    /** The latest funnel of each campaign written since the last call (what the compacted topic keeps). */
+    public Map<String, CampaignFunnel> latestFunnels() {
+        Map<String, CampaignFunnel> latest = new LinkedHashMap<>();
+        funnels.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
         return latest;
     }
 

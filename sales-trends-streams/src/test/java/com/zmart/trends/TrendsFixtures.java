@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.CampaignConversion;
+import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
@@ -50,7 +51,7 @@ public final class TrendsFixtures {
     public static SalesTrendsSerdes plainSerdes() {
         return new SalesTrendsSerdes(new InternalAvroSerde<>(Sale.class), new InternalAvroSerde<>(ClickEvent.class),
                 new InternalAvroSerde<>(SalesTrend.class), new InternalAvroSerde<>(CampaignAttribution.class),
-                new InternalAvroSerde<>(CampaignConversion.class));
+                new InternalAvroSerde<>(CampaignConversion.class), new InternalAvroSerde<>(CampaignFunnel.class));
     }
 
     /** One line of {@code quantity × unitPrice}, no discount, store-001 grocery "Coffee" (sku-coffee), at T0. */

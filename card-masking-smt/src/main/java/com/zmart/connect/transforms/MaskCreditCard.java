@@ -79,7 +79,7 @@ public abstract class MaskCreditCard<R extends ConnectRecord<R>> implements Tran
             .define(MASK_CHAR_CONFIG, Type.STRING, "x", MASK_CHAR_VALIDATOR, Importance.LOW,
                     "The character that replaces each masked digit; exactly one character, not a digit.");
 
-    private static final String VERSION = versionFromManifest();
+    private static final String VERSION = PluginVersion.of(MaskCreditCard.class);
 
     private List<List<String>> paths;
     private int keepLast;
@@ -251,11 +251,6 @@ public abstract class MaskCreditCard<R extends ConnectRecord<R>> implements Tran
             paths.add(segments);
         }
         return List.copyOf(paths);
-    }
-
-    private static String versionFromManifest() {
-        String version = MaskCreditCard.class.getPackage().getImplementationVersion();
-        return version != null ? version : "unknown"; // classes outside the jar, e.g. in tests
     }
 
     @Override

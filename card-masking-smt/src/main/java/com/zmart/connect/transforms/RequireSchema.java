@@ -51,7 +51,7 @@ public abstract class RequireSchema<R extends ConnectRecord<R>> implements Trans
                     "Full name of the schema a record must have (for Avro, the record's namespace and name, e.g. "
                             + "com.zmart.events.SalesTrend); several names may be given, comma-separated.");
 
-    private static final String VERSION = versionFromManifest();
+    private static final String VERSION = PluginVersion.of(RequireSchema.class);
 
     private Set<String> names;
     private String expected;
@@ -85,11 +85,6 @@ public abstract class RequireSchema<R extends ConnectRecord<R>> implements Trans
             return "no schema";
         }
         return schema.name() == null ? "an unnamed " + schema.type() + " schema" : "schema '" + schema.name() + "'";
-    }
-
-    private static String versionFromManifest() {
-        String version = RequireSchema.class.getPackage().getImplementationVersion();
-        return version != null ? version : "unknown"; // classes outside the jar, e.g. in tests
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import com.zmart.bench.web.BareEndpoint;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
@@ -52,7 +53,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>raw consume rate of {@code zmart.sales} with Kafka's {@code ConsumerPerformance}, same records, same run;</li>
  *   <li>sales per second the service processes (exactly-once) from a backlog of the same records;</li>
  *   <li>delay from sale record to coupon email at a steady rate (each sale crosses a member's first threshold);</li>
- *   <li>lookup throughput and latency with wrk against {@code GET /api/rewards/{memberId}}.</li>
+ *   <li>lookup throughput and latency with wrk against {@code GET /api/rewards/{memberId}}, then against a constant
+ *   answer on the same server ({@link BareEndpoint}): the web stack's own ceiling on this machine.</li>
  * </ol>
  * Usage: {@code RewardsBenchmark [--sales N] [--members N] [--email-rate N] [--email-seconds N] [--wrk-seconds N]}.
  */
@@ -66,6 +68,7 @@ public final class RewardsBenchmark {
     private int emailRate = 100;
     private int emailSeconds = 30;
     private int wrkSeconds = 20;
+    private static final int WARM_UP_SECONDS = 10;
 
     public static void main(String[] args) throws Exception {
         RewardsBenchmark benchmark = new RewardsBenchmark();
@@ -107,7 +110,12 @@ public final class RewardsBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("BENCH processed %d sales in %.1f s%n", sales, seconds);
                 Histogram emailDelay = emailDelays(platform);
-                String wrk = wrk(((WebServerApplicationContext) rewards).getWebServer().getPort());
+                int port = ((WebServerApplicationContext) rewards).getWebServer().getPort();
+                // Both paths warmed first: which one runs first on a cold web stack changed the figures by half.
+                wrk(port, "/api/rewards/", WARM_UP_SECONDS);
+                wrk(port, BareEndpoint.PATH, WARM_UP_SECONDS);
+                String wrk = wrk(port, "/api/rewards/", wrkSeconds);
+                String bare = wrk(port, BareEndpoint.PATH, wrkSeconds);
 
                 System.out.println();
                 System.out.println("| measure | result |");
@@ -119,6 +127,8 @@ public final class RewardsBenchmark {
                         emailRate, emailSeconds, emailDelay.getTotalCount(), emailDelay.getValueAtPercentile(50),
                         emailDelay.getValueAtPercentile(99), emailDelay.getMaxValue());
                 System.out.printf(Locale.ROOT, "| wrk GET /api/rewards/{memberId}, 2 threads, 32 connections, %d s | %s |%n", wrkSeconds, wrk);
+                System.out.printf(Locale.ROOT, "| the same against a constant answer on the same server and security chain (%s{memberId}, no store) | %s |%n",
+                        BareEndpoint.PATH, bare);
             }
         }
     }
@@ -128,7 +138,7 @@ public final class RewardsBenchmark {
     }
 
     private ConfigurableApplicationContext startRewards(LocalPlatform platform, Path data) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(RewardsApplication.class).run(
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RewardsApplication.class, BareEndpoint.class).run(
                 "--server.port=0", "--zmart.rewards.bootstrap-servers=" + platform.bootstrapServers(),
                 "--zmart.rewards.registry-url=" + platform.registry().apiV3Url(),
                 "--zmart.rewards.state-dir=" + data.resolve("rewards-state"),
@@ -274,16 +284,16 @@ public final class RewardsBenchmark {
         return "%,.0f records/s (%s MB/s)".formatted(Double.parseDouble(fields[9]), fields[8]);
     }
 
-    private String wrk(int port) throws Exception {
+    private String wrk(int port, String pathBeforeMember, int seconds) throws Exception {
         Path script = Files.createTempFile("rewards-lookup", ".lua");
         Files.writeString(script, """
                 math.randomseed(42)
                 request = function()
-                  return wrk.format("GET", string.format("/api/rewards/bench-member-%%06d", math.random(0, %d)),
+                  return wrk.format("GET", string.format("%sbench-member-%%06d", math.random(0, %d)),
                                     { ["X-API-Key"] = "%s" })
                 end
-                """.formatted(members - 1, API_KEY));
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + wrkSeconds + "s", "--latency", "-s", script.toString(),
+                """.formatted(pathBeforeMember, members - 1, API_KEY));
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency", "-s", script.toString(),
                 "http://127.0.0.1:" + port).redirectErrorStream(true).start();
         String output;
         try (var out = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {

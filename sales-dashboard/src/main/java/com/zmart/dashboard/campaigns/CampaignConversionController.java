@@ -3,7 +3,6 @@ package com.zmart.dashboard.campaigns;
 import java.util.List;
 
 import com.zmart.dashboard.config.DashboardProperties;
-import com.zmart.dashboard.error.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,9 +28,6 @@ class CampaignConversionController {
             description = "A limit outside 1..max is answered 400 with an application/problem+json body.")
     List<CampaignConversionView> conversions(
             @Parameter(description = "How many campaigns at most") @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > properties.maxCampaigns()) {
-            throw new InvalidParameterException("limit", "must be between 1 and " + properties.maxCampaigns());
-        }
-        return repository.top(limit);
+        return repository.top(CampaignLimit.checked(limit, properties));
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRange          the longest range a request may ask for (bounds the rows one request reads)
  * @param refreshInterval   how often the page polls for new figures
  * @param maxCampaigns      the most campaigns one request may list
+ * @param shownSeries       how many lines the trend charts show at first, those with the most revenue; the others
+ *                          are in the legend, shown on a click (a store-and-department view has dozens)
  */
 @Validated
 @ConfigurationProperties("zmart.dashboard")
@@ -24,5 +26,6 @@ public record DashboardProperties(@NotBlank String defaultWindowKind,
                                   @NotNull Duration defaultRange,
                                   @NotNull Duration maxRange,
                                   @NotNull Duration refreshInterval,
-                                  @Min(1) @Max(1000) int maxCampaigns) {
+                                  @Min(1) @Max(1000) int maxCampaigns,
+                                  @Min(1) @Max(100) int shownSeries) {
 }

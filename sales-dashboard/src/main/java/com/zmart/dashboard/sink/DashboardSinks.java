@@ -11,11 +11,16 @@ import java.util.Map;
  */
 public final class DashboardSinks {
 
-    /** {@code zmart.sales-trends} into {@code sales_trends}, upserted by (store, department, window kind, window start). */
+    /**
+     * {@code zmart.sales-trends} into {@code sales_trends}, upserted by (store, department, window kind, window start);
+     * the window's top items as JSON in {@code top_items}.
+     */
     public static final String SALES_TRENDS = "zmart-dashboard-sales-trends";
     /** {@code zmart.campaign-conversions} into {@code campaign_conversions}, upserted by campaign. */
     public static final String CAMPAIGN_CONVERSIONS = "zmart-dashboard-campaign-conversions";
-    public static final List<String> ALL = List.of(SALES_TRENDS, CAMPAIGN_CONVERSIONS);
+    /** {@code zmart.campaign-funnels} into {@code campaign_funnels}, upserted by campaign. */
+    public static final String CAMPAIGN_FUNNELS = "zmart-dashboard-campaign-funnels";
+    public static final List<String> ALL = List.of(SALES_TRENDS, CAMPAIGN_CONVERSIONS, CAMPAIGN_FUNNELS);
 
     private DashboardSinks() {
     }

@@ -24,12 +24,14 @@ public record TrendChart(
         @Schema(description = "Start of each window of the chart, oldest first") List<Instant> windows,
         List<TrendSeries> series,
         @Schema(description = "Units sold over the whole range") long totalUnits,
-        @Schema(description = "Revenue over the whole range") BigDecimal totalRevenue) {
+        @Schema(description = "Revenue over the whole range") BigDecimal totalRevenue,
+        @Schema(description = "Labels of the series the page shows at first: those with the most revenue in the range,"
+                + " most first; the others are listed, to be shown on demand") List<String> shownSeries) {
 
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
-    /** Aligns the rows (any order) on the distinct windows they cover. */
-    public static TrendChart of(TrendQuery query, List<TrendRow> rows) {
+    /** Aligns the rows (any order) on the distinct windows they cover; at most {@code shown} series are shown first. */
+    public static TrendChart of(TrendQuery query, List<TrendRow> rows, int shown) {
         List<Instant> windows = List.copyOf(new TreeSet<>(rows.stream().map(TrendRow::windowStart).toList()));
         Map<Instant, Integer> position = new LinkedHashMap<>();
         for (int i = 0; i < windows.size(); i++) {
@@ -53,7 +55,14 @@ public record TrendChart(
                 .map(Accumulator::series)
                 .toList();
         return new TrendChart(query.windowKind(), query.grouping().parameter(), query.from(), query.until(), windows,
-                series, totalUnits, totalRevenue);
+                series, totalUnits, totalRevenue, mostRevenueFirst(series, shown));
+    }
+
+    private static List<String> mostRevenueFirst(List<TrendSeries> series, int shown) {
+        return series.stream()
+                .sorted(Comparator.comparing((TrendSeries s) -> s.revenue().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                        .reversed().thenComparing(TrendSeries::label))
+                .limit(shown).map(TrendSeries::label).toList();
     }
 
     private static final class Accumulator {

@@ -31,7 +31,7 @@ public class TrendService {
     public TrendChart chart(Optional<String> windowKind, String groupBy, Optional<Duration> range,
                             Optional<Instant> until, Optional<String> storeId, Optional<String> department) {
         TrendQuery query = query(windowKind, groupBy, range, until, storeId, department);
-        return TrendChart.of(query, repository.find(query));
+        return TrendChart.of(query, repository.find(query), properties.shownSeries());
     }
 
     /** Checks every parameter; the first bad one is a 400 naming it. */

@@ -31,15 +31,23 @@ class SinkConfigurationTest {
     private static final Map<String, String> VARIABLES = DashboardSinks.variables("db", 5432, "dashboard", "user", "secret");
 
     @Test
-    void aSalesTrendWithoutItsTopItemsIsExactlyASalesTrendsRowUpsertedByItsWindow() throws SQLException {
+    void aSalesTrendWithItsTopItemsAsJsonIsExactlyASalesTrendsRowUpsertedByItsWindow() throws SQLException {
         assertRecordIsRowOfTable(DashboardSinks.SALES_TRENDS, Topics.SALES_TRENDS, "sales_trends", Set.of("topItems"));
         assertThat(primaryKey("sales_trends")).containsExactly("store_id", "department", "window_kind", "window_start");
+        assertThat(strings("SELECT data_type FROM information_schema.columns WHERE table_name = 'sales_trends' "
+                + "AND column_name = ?", "top_items")).containsExactly("jsonb");
     }
 
     @Test
     void aCampaignConversionIsExactlyACampaignConversionsRowUpsertedByItsCampaign() throws SQLException {
         assertRecordIsRowOfTable(DashboardSinks.CAMPAIGN_CONVERSIONS, Topics.CAMPAIGN_CONVERSIONS, "campaign_conversions", Set.of());
         assertThat(primaryKey("campaign_conversions")).containsExactly("campaign_id");
+    }
+
+    @Test
+    void aCampaignFunnelIsExactlyACampaignFunnelsRowUpsertedByItsCampaign() throws SQLException {
+        assertRecordIsRowOfTable(DashboardSinks.CAMPAIGN_FUNNELS, Topics.CAMPAIGN_FUNNELS, "campaign_funnels", Set.of());
+        assertThat(primaryKey("campaign_funnels")).containsExactly("campaign_id");
     }
 
     @Test
@@ -71,18 +79,25 @@ class SinkConfigurationTest {
                 Map.of("DASHBOARD_DB_HOST", "db"))).hasMessageContaining("${DASHBOARD_DB_PORT}");
     }
 
-    private static void assertRecordIsRowOfTable(String sink, TopicSpec<?, ?> topic, String table, Set<String> dropped)
+    /**
+     * The record, after the connector's transforms (its contract required, {@code asJson} fields turned into JSON text,
+     * fields renamed), has exactly the table's columns in order; nothing is dropped.
+     */
+    private static void assertRecordIsRowOfTable(String sink, TopicSpec<?, ?> topic, String table, Set<String> asJson)
             throws SQLException {
         Map<String, String> config = ConnectorDeployer.configuration(sink, VARIABLES);
         assertThat(config.get("topics")).isEqualTo(topic.name());
         assertThat(config.get("collection.name.format")).isEqualTo(table);
-        assertThat(config.get("transforms")).isEqualTo("contract,columns");
+        assertThat(config.get("transforms")).isEqualTo(asJson.isEmpty() ? "contract,columns" : "contract,topItems,columns");
         assertThat(config.get("transforms.contract.type")).isEqualTo("com.zmart.connect.transforms.RequireSchema$Value");
         assertThat(config.get("transforms.contract.schema.name")).isEqualTo(topic.valueSchema().getFullName());
+        if (!asJson.isEmpty()) {
+            assertThat(config.get("transforms.topItems.type")).isEqualTo("com.zmart.connect.transforms.JsonAsText$Value");
+            assertThat(Arrays.asList(config.get("transforms.topItems.fields").split(",")))
+                    .containsExactlyInAnyOrderElementsOf(asJson);
+        }
         assertThat(config.get("transforms.columns.type")).isEqualTo("org.apache.kafka.connect.transforms.ReplaceField$Value");
-        List<String> excluded = config.containsKey("transforms.columns.exclude")
-                ? Arrays.asList(config.get("transforms.columns.exclude").split(",")) : List.of();
-        assertThat(excluded).containsExactlyInAnyOrderElementsOf(dropped);
+        assertThat(config).doesNotContainKeys("transforms.columns.exclude", "transforms.columns.include");
 
         Map<String, String> renames = new LinkedHashMap<>();
         for (String pair : config.get("transforms.columns.renames").split(",")) {
@@ -90,7 +105,7 @@ class SinkConfigurationTest {
             renames.put(fromTo[0], fromTo[1]);
         }
         List<String> columns = topic.valueSchema().getFields().stream().map(Schema.Field::name)
-                .filter(f -> !excluded.contains(f)).map(f -> renames.getOrDefault(f, f)).toList();
+                .map(f -> renames.getOrDefault(f, f)).toList();
 
         assertThat(columns).containsExactlyElementsOf(tableColumns(table));
         assertThat(Arrays.asList(config.get("primary.key.fields").split(","))).containsExactlyElementsOf(primaryKey(table));

@@ -62,7 +62,7 @@ public final class TestDatabase {
     }
 
     public static void truncate() {
-        execute("TRUNCATE sales_trends, campaign_conversions");
+        execute("TRUNCATE sales_trends, campaign_conversions, campaign_funnels");
     }
 
     public static void execute(String sql) {
@@ -73,14 +73,20 @@ public final class TestDatabase {
         }
     }
 
-    /** One row as the sink would write it, for a one-minute window starting at {@code windowStart}. */
+    /** One row as the sink would write it, for a one-minute window starting at {@code windowStart}, no top items. */
     public static void trend(String store, String department, String kind, Instant windowStart, long units, String revenue) {
+        trend(store, department, kind, windowStart, units, revenue, "[]");
+    }
+
+    /** The same with its top items, as the JSON the sink's transform writes ({@code [{"sku":..., ...}]}). */
+    public static void trend(String store, String department, String kind, Instant windowStart, long units, String revenue,
+                             String topItemsJson) {
         Instant start = windowStart.truncatedTo(ChronoUnit.MILLIS);
         try (Connection connection = dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO sales_trends (store_id, store_zip_code, department, window_kind, window_start, window_end,
-                                               units, revenue, transactions, distinct_customers)
-                     VALUES (?, '10001', ?, ?, ?, ?, ?, ?, 1, 1)""")) {
+                                               units, revenue, transactions, distinct_customers, top_items)
+                     VALUES (?, '10001', ?, ?, ?, ?, ?, ?, 1, 1, CAST(? AS json))""")) {
             insert.setString(1, store);
             insert.setString(2, department);
             insert.setString(3, kind);
@@ -88,6 +94,7 @@ public final class TestDatabase {
             insert.setTimestamp(5, Timestamp.from(start.plusSeconds(60)));
             insert.setLong(6, units);
             insert.setBigDecimal(7, new BigDecimal(revenue));
+            insert.setString(8, topItemsJson);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -102,6 +109,24 @@ public final class TestDatabase {
             insert.setLong(2, conversions);
             insert.setBigDecimal(3, new BigDecimal(revenue));
             insert.setTimestamp(4, Timestamp.from(last));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void funnel(String campaign, long opened, long clicked, long activated, long printed, long purchases,
+                              Instant last) {
+        try (Connection connection = dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO campaign_funnels VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, campaign);
+            insert.setLong(2, opened);
+            insert.setLong(3, clicked);
+            insert.setLong(4, activated);
+            insert.setLong(5, printed);
+            insert.setLong(6, purchases);
+            insert.setTimestamp(7, Timestamp.from(last));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

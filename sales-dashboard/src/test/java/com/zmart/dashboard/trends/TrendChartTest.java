@@ -16,6 +16,7 @@ class TrendChartTest {
     private static final Instant T2 = T0.plusSeconds(120);
     private static final TrendQuery QUERY = new TrendQuery("tumbling-1m", TrendGrouping.STORE_DEPARTMENT, T0,
             T0.plusSeconds(3600), Optional.empty(), Optional.empty());
+    private static final int SHOWN = 8;
 
     @Test
     void seriesAreAlignedOnTheWindowsAndAWindowWithoutSalesIsZero() {
@@ -23,7 +24,7 @@ class TrendChartTest {
                 row("store-02", "Dairy", T1, 4, "10.00"),
                 row("store-01", "Dairy", T0, 1, "2.50"),
                 row("store-01", "Dairy", T2, 3, "7.25"),
-                row("store-01", "Bakery", T1, 2, "5.00")));
+                row("store-01", "Bakery", T1, 2, "5.00")), SHOWN);
 
         assertThat(chart.windows()).containsExactly(T0, T1, T2);
         assertThat(chart.series()).extracting(TrendSeries::label)
@@ -42,15 +43,30 @@ class TrendChartTest {
         TrendQuery byDepartment = new TrendQuery("tumbling-1m", TrendGrouping.DEPARTMENT, T0, T2, Optional.empty(),
                 Optional.empty());
         TrendChart chart = TrendChart.of(byDepartment, List.of(row(null, "Dairy", T0, 1, "1.00"),
-                row(null, null, T0, 2, "2.00")));
+                row(null, null, T0, 2, "2.00")), SHOWN);
 
         assertThat(chart.groupBy()).isEqualTo("department");
         assertThat(chart.series()).extracting(TrendSeries::label).containsExactly("all", "Dairy");
     }
 
     @Test
+    void theSeriesShownFirstAreThoseWithTheMostRevenueTiesByLabel() {
+        TrendChart chart = TrendChart.of(QUERY, List.of(
+                row("store-01", "Dairy", T0, 1, "2.50"),
+                row("store-01", "Dairy", T1, 1, "2.50"),
+                row("store-02", "Dairy", T1, 4, "10.00"),
+                row("store-01", "Bakery", T1, 2, "5.00"),
+                row("store-03", "Toys", T2, 9, "1.00")), 2);
+
+        assertThat(chart.series()).hasSize(4);
+        assertThat(chart.shownSeries()).containsExactly("store-02 · Dairy", "store-01 · Bakery");
+        assertThat(TrendChart.of(QUERY, List.of(row("store-01", "Dairy", T0, 1, "2.50")), 2).shownSeries())
+                .containsExactly("store-01 · Dairy");
+    }
+
+    @Test
     void noRowsIsAnEmptyChartNotAnError() {
-        TrendChart chart = TrendChart.of(QUERY, List.of());
+        TrendChart chart = TrendChart.of(QUERY, List.of(), SHOWN);
 
         assertThat(chart.windows()).isEmpty();
         assertThat(chart.series()).isEmpty();

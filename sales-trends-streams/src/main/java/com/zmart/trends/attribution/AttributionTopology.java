@@ -8,12 +8,9 @@ import com.zmart.events.Sale;
 import com.zmart.trends.config.AttributionProperties;
 import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.trends.state.Receipt;
-import com.zmart.trends.topology.EventTimeExtractor;
 import com.zmart.trends.topology.SalesTrendsSerdes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.JoinWindows;
 import org.apache.kafka.streams.kstream.KStream;
@@ -50,14 +47,17 @@ public final class AttributionTopology {
     private AttributionTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, Sale> uniqueLines,
-                             AttributionProperties properties, SalesTrendsSerdes serdes) {
+    /**
+     * @param clicks zmart.clicks as read (key customerId, event time occurredAt)
+     * @return the attributions, keyed by campaignId (for the funnel, {@code CampaignFunnelTopology})
+     */
+    public static KStream<String, CampaignAttribution> addTo(KStream<String, ClickEvent> clicks,
+                                                             KStream<String, Sale> uniqueLines,
+                                                             AttributionProperties properties, SalesTrendsSerdes serdes) {
         InternalAvroSerde<Receipt> receiptSerde = new InternalAvroSerde<>(Receipt.class);
         InternalAvroSerde<CampaignAttribution> attributionSerde = new InternalAvroSerde<>(CampaignAttribution.class);
 
-        KStream<String, ClickEvent> couponClicks = builder
-                .stream(Topics.CLICKS.name(), Consumed.with(Serdes.String(), serdes.click())
-                        .withTimestampExtractor(new EventTimeExtractor()).withName("clicks-source"))
+        KStream<String, ClickEvent> couponClicks = clicks
                 .filter((customerId, click) -> Attributions.isCouponClick(click), Named.as("coupon-clicks-only"));
 
         KStream<String, CampaignAttribution> attributions = uniqueLines
@@ -88,6 +88,7 @@ public final class AttributionTopology {
                 .toStream(Named.as("conversion-changes"))
                 .to(Topics.CAMPAIGN_CONVERSIONS.name(), Produced.with(Serdes.String(), serdes.conversion())
                         .withName("campaign-conversions-sink"));
+        return attributions;
     }
 
     /** The click happened at most {@code window} before the purchase, and not after it. */

@@ -5,6 +5,7 @@ import java.util.Objects;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.CampaignConversion;
+import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
@@ -15,7 +16,8 @@ import org.apache.kafka.common.serialization.Serde;
  * serdes that need no registry. Internal topics and stores do not use these (see {@code InternalAvroSerde}).
  */
 public record SalesTrendsSerdes(Serde<Sale> sale, Serde<ClickEvent> click, Serde<SalesTrend> trend,
-                                Serde<CampaignAttribution> attribution, Serde<CampaignConversion> conversion) {
+                                Serde<CampaignAttribution> attribution, Serde<CampaignConversion> conversion,
+                                Serde<CampaignFunnel> funnel) {
 
     public SalesTrendsSerdes {
         Objects.requireNonNull(sale, "sale");
@@ -23,6 +25,7 @@ public record SalesTrendsSerdes(Serde<Sale> sale, Serde<ClickEvent> click, Serde
         Objects.requireNonNull(trend, "trend");
         Objects.requireNonNull(attribution, "attribution");
         Objects.requireNonNull(conversion, "conversion");
+        Objects.requireNonNull(funnel, "funnel");
     }
 
     /** Apicurio serdes against {@code registryApiUrl} ({@code .../apis/registry/v3}), configured as ADR 0001 says. */
@@ -31,6 +34,7 @@ public record SalesTrendsSerdes(Serde<Sale> sale, Serde<ClickEvent> click, Serde
         // dead letter, not a failed cast further down.
         return new SalesTrendsSerdes(RegistrySerdes.valueSerde(registryApiUrl, Sale.class),
                 RegistrySerdes.valueSerde(registryApiUrl, ClickEvent.class), RegistrySerdes.valueSerde(registryApiUrl),
-                RegistrySerdes.valueSerde(registryApiUrl), RegistrySerdes.valueSerde(registryApiUrl));
+                RegistrySerdes.valueSerde(registryApiUrl), RegistrySerdes.valueSerde(registryApiUrl),
+                RegistrySerdes.valueSerde(registryApiUrl));
     }
 }

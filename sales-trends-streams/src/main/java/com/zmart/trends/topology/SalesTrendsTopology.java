@@ -1,9 +1,12 @@
 package com.zmart.trends.topology;
 
 import com.zmart.contracts.topic.Topics;
+import com.zmart.events.CampaignAttribution;
+import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import com.zmart.trends.attribution.AttributionTopology;
 import com.zmart.trends.config.SalesTrendsProperties;
+import com.zmart.trends.funnel.CampaignFunnelTopology;
 import com.zmart.streams.dedup.FirstSeenFilter;
 import com.zmart.trends.trends.TrendsTopology;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,6 +25,7 @@ import org.apache.kafka.streams.kstream.Named;
  *     share a partition, so this needs no repartition
  *   ├─ TrendsTopology: windowed aggregates per store and department → zmart.sales-trends
  *   └─ AttributionTopology: receipts joined with zmart.clicks → zmart.campaign-attributions, zmart.campaign-conversions
+ *        └─ CampaignFunnelTopology: zmart.clicks and the attributions, summed per campaign → zmart.campaign-funnels
  * </pre>
  */
 public final class SalesTrendsTopology {
@@ -42,7 +46,11 @@ public final class SalesTrendsTopology {
                 .processValues(FirstSeenFilter.supplier(SEEN_SALE_LINES_STORE, Sale::getTransactionId,
                         sale -> Integer.toString(sale.getLineNumber()), properties.dedupRetention()), Named.as("unique-sale-lines"));
         TrendsTopology.addTo(uniqueLines, properties.trends(), serdes.trend());
-        AttributionTopology.addTo(builder, uniqueLines, properties.attribution(), serdes);
+        KStream<String, ClickEvent> clicks = builder.stream(Topics.CLICKS.name(), Consumed.with(Serdes.String(),
+                serdes.click()).withTimestampExtractor(new EventTimeExtractor()).withName("clicks-source"));
+        KStream<String, CampaignAttribution> attributions = AttributionTopology.addTo(clicks, uniqueLines,
+                properties.attribution(), serdes);
+        CampaignFunnelTopology.addTo(clicks, attributions, properties.dedupRetention(), serdes.funnel());
         return builder.build();
     }
 }

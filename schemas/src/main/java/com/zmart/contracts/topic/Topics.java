@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.zmart.contracts.topic.TopicSpec.CleanupPolicy;
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.CampaignConversion;
+import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.InventoryLevel;
 import com.zmart.events.LoyaltyMember;
@@ -77,6 +78,10 @@ public final class Topics {
     public static final TopicSpec<String, CampaignConversion> CAMPAIGN_CONVERSIONS =
             avro("zmart.campaign-conversions", CampaignConversion.class, 3, CleanupPolicy.COMPACT, null);
 
+    /** Running funnel per campaign (opened, clicked, activated, printed, purchased), keyed by campaignId. */
+    public static final TopicSpec<String, CampaignFunnel> CAMPAIGN_FUNNELS =
+            avro("zmart.campaign-funnels", CampaignFunnel.class, 3, CleanupPolicy.COMPACT, null);
+
     /** Records the sales connector could not convert or transform (Connect's dead-letter queue). */
     public static final TopicSpec<String, byte[]> SALES_CONNECTOR_DLT = deadLetter("zmart.sales-connector.dlt");
     public static final TopicSpec<String, byte[]> REWARDS_DLT = deadLetter("zmart.rewards-service.dlt");
@@ -91,7 +96,7 @@ public final class Topics {
     /** Every topic of the suite, in creation order. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(CLICKS, SALES, LOYALTY_MEMBERS, REWARD_UPDATES,
             REWARD_NOTIFICATIONS, COUPON_EMAILS, SALES_TRENDS, INVENTORY_LEVELS, REORDERS, RESTOCKS, CAMPAIGN_ATTRIBUTIONS,
-            CAMPAIGN_CONVERSIONS, SALES_CONNECTOR_DLT, REWARDS_DLT, SALES_TRENDS_DLT, INVENTORY_DLT,
+            CAMPAIGN_CONVERSIONS, CAMPAIGN_FUNNELS, SALES_CONNECTOR_DLT, REWARDS_DLT, SALES_TRENDS_DLT, INVENTORY_DLT,
             SALES_DASHBOARD_DLT);
 
     private Topics() {
