@@ -19,5 +19,6 @@ if stale; then
   touch "$classpath_file"
 fi
 
-exec java ${ZMART_JAVA_OPTS:-} -Dlogback.configurationFile=zmart-cli-logback.xml \
+# ZMART_LOGBACK: a main class with a logging configuration of its own (the demo's) names it.
+exec java ${ZMART_JAVA_OPTS:-} -Dlogback.configurationFile="${ZMART_LOGBACK:-zmart-cli-logback.xml}" \
   -cp "$module/target/classes:$(cat "$classpath_file")" "$main" "$@"

@@ -2,6 +2,7 @@ package com.zmart.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.zmart.platform.PlatformOptions;
 
@@ -14,16 +15,33 @@ import com.zmart.platform.PlatformOptions;
  * @param journeysPerSecond campaign simulator rate; 0 = no simulated clicks
  * @param duration       how long the simulators run; zero = until stopped
  * @param javaOptions    JVM options of each service
+ * @param supervised     a service or simulator that exits without being asked to is reported and started again; off
+ *                       for tests that crash services on purpose and restart them themselves
+ * @param stock          the stock inventory seeds for the simulators' catalog; empty: the service's own seed
+ * @param restockDelay   how long the simulated supplier takes to deliver what inventory reorders; zero = no supplier
  */
 public record DemoOptions(PlatformOptions platform, int servicePorts, double receiptsPerSecond,
-                          double journeysPerSecond, Duration duration, String javaOptions) {
+                          double journeysPerSecond, Duration duration, String javaOptions, boolean supervised,
+                          Optional<DemoStock> stock, Duration restockDelay) {
 
     /** The API key of a local run: customer data and write endpoints need it (X-API-Key). Never used outside. */
     public static final String LOCAL_API_KEY = "zmart-local-demo-key";
 
     public static final String DEFAULT_JAVA_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
+    /** The supplier delivers a few seconds after the reorder, so that a person watching sees both happen. */
+    public static final Duration DEFAULT_RESTOCK_DELAY = Duration.ofSeconds(10);
+
+    /** The suite as tests drive it: no supervision, the services' own stock, no supplier. */
+    public DemoOptions(PlatformOptions platform, int servicePorts, double receiptsPerSecond, double journeysPerSecond,
+                       Duration duration, String javaOptions) {
+        this(platform, servicePorts, receiptsPerSecond, journeysPerSecond, duration, javaOptions, false,
+                Optional.empty(), Duration.ZERO);
+    }
+
+    /** What {@code bin/zmart-demo} runs: fixed ports, both simulators, supervision, the demo's stock and supplier. */
     public static DemoOptions defaults(Path dataDirectory) {
-        return new DemoOptions(PlatformOptions.defaults(dataDirectory), 8090, 2, 1, Duration.ZERO, DEFAULT_JAVA_OPTIONS);
+        return new DemoOptions(PlatformOptions.defaults(dataDirectory), 8090, 2, 1, Duration.ZERO, DEFAULT_JAVA_OPTIONS,
+                true, Optional.of(DemoStock.STORY), DEFAULT_RESTOCK_DELAY);
     }
 }

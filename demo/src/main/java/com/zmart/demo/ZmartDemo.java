@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,11 +18,16 @@ import javax.sql.DataSource;
 
 import com.zmart.demo.progress.Mailbox;
 import com.zmart.demo.progress.TopicCounts;
+import com.zmart.demo.simulators.RegisterSimulatorThread;
+import com.zmart.demo.simulators.SimulatorProcess;
+import com.zmart.demo.simulators.SupplierSimulator;
+import com.zmart.demo.supervision.ExitStatus;
+import com.zmart.demo.supervision.Supervised;
+import com.zmart.demo.supervision.Supervisor;
 import com.zmart.demo.services.PlatformEndpoints;
 import com.zmart.demo.services.ServiceProcess;
 import com.zmart.demo.services.SuiteService;
 import com.zmart.demo.services.Version;
-import com.zmart.platform.ChildProcess;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.Ports;
 import com.zmart.platform.PlatformStartupException;
@@ -35,23 +42,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * All of ZMart on this machine: the local platform, the point-of-sale schema and reference data, the connectors
- * (Debezium sources, JDBC sinks), every service from its own jar, and the register and campaign simulators. Closing it
- * stops everything, in reverse order.
+ * (Debezium sources, JDBC sinks), every service from its own jar, the register and campaign simulators and the
+ * supplier that answers reorders with restocks. Supervised ({@link DemoOptions#supervised()}), a service or simulator
+ * that ends on its own is reported and started again. Closing it stops everything, in reverse order, the services
+ * all at once.
  */
 public final class ZmartDemo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZmartDemo.class);
     private static final Duration CONNECTOR_TIMEOUT = Duration.ofMinutes(2);
+    /** The demo's own log (the command line's logging configuration writes it): simulator failures, the platform. */
+    public static final String DEMO_LOG = "zmart-demo.log";
+    static final String CAMPAIGN_SIMULATOR = "campaign-simulator";
 
     private final DemoOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
-    private final Map<SuiteService, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<SuiteService, ServiceProcess> services = new ConcurrentHashMap<>();
+    private final List<Supervised> supervised = new ArrayList<>();
+    private volatile boolean closing;
     private LocalPlatform platform;
     private PlatformEndpoints endpoints;
     private DataSource pos;
+    private SimulatorOptions registerOptions;
     private RegisterSimulator registers;
     private TopicCounts counts;
     private Mailbox mailbox;
+    private Supervisor supervisor;
+    private SimulatorProcess campaigns;
 
     private ZmartDemo(DemoOptions options) {
         this.options = options;
@@ -76,8 +93,9 @@ public final class ZmartDemo implements AutoCloseable {
 
         pos = PosDatabase.dataSource(endpoints.jdbcUrl("pos"), PostgresServer.USER, "");
         PosDatabase.migrate(pos);
-        SimulatorOptions registerOptions = SimulatorOptions.defaults()
+        registerOptions = SimulatorOptions.defaults()
                 .withRate(Math.max(options.receiptsPerSecond(), 0.001)).withLimit(options.duration(), 0);
+        // The catalog's simulator: the running ones (RegisterSimulatorThread) share its seed, hence its catalog.
         registers = new RegisterSimulator(pos, registerOptions, Clock.systemUTC());
         try {
             registers.loadReferenceData();
@@ -86,14 +104,15 @@ public final class ZmartDemo implements AutoCloseable {
         }
 
         int port = options.servicePorts();
+        started.add(this::stopProcesses);
         for (SuiteService service : SuiteService.ALL) {
             int servicePort = port == 0 ? Ports.anyFree() : port + service.defaultPort() - SuiteService.CLICKSTREAM.defaultPort();
-            ServiceProcess process = ServiceProcess.start(service, servicePort, endpoints, Version.repository(),
-                    options.javaOptions());
-            services.put(service, process);
-            started.add(process);
+            services.put(service, startService(service, servicePort));
+            supervised.add(new Supervised(service.name(),
+                    () -> services.get(service).unexpectedExit().map(ExitStatus::toString), () -> false,
+                    () -> services.get(service).log(), () -> restart(service)));
         }
-        services.values().forEach(ServiceProcess::awaitReady);
+        SuiteService.ALL.forEach(service -> services.get(service).awaitReady());
         log.info("Every service is ready");
 
         deployConnectors();
@@ -102,6 +121,48 @@ public final class ZmartDemo implements AutoCloseable {
         mailbox = Mailbox.start(platform.smtp().orElseThrow(), endpoints.dataDirectory().resolve("mailbox"));
         started.add(mailbox);
         startSimulators();
+        if (options.supervised()) {
+            supervisor = Supervisor.start(supervised);
+            started.add(supervisor);
+        }
+    }
+
+    private ServiceProcess startService(SuiteService service, int port) {
+        Map<String, String> environment = service.equals(SuiteService.INVENTORY)
+                ? options.stock().map(DemoStock::environment).orElse(Map.of()) : Map.of();
+        return ServiceProcess.start(service, port, endpoints, Version.repository(), options.javaOptions(), environment);
+    }
+
+    /**
+     * The services, the campaign simulator and the Connect worker, all at once: each takes seconds to shut down
+     * gracefully, mostly waiting, and none needs another (the sinks write to PostgreSQL, which stops after them).
+     */
+    private void stopProcesses() {
+        List<AutoCloseable> processes = new ArrayList<>(services.values());
+        if (campaigns != null) {
+            processes.add(campaigns);
+        }
+        processes.add(platform::stopConnect);
+        List<Thread> stopping = new ArrayList<>();
+        for (AutoCloseable process : processes) {
+            Thread thread = new Thread(() -> {
+                try {
+                    process.close();
+                } catch (Exception e) {
+                    log.warn("Stopping {} failed: {}", process, e.getMessage());
+                }
+            }, "stop-" + process);
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The sources stream the point-of-sale database in; the sinks (after the dashboard made its tables) fill it. */
@@ -129,25 +190,26 @@ public final class ZmartDemo implements AutoCloseable {
     }
 
     private void startSimulators() {
+        Path demoLog = endpoints.dataDirectory().resolve("logs").resolve(DEMO_LOG);
         if (options.receiptsPerSecond() > 0) {
-            Thread thread = new Thread(() -> {
-                try {
-                    registers.run(progress -> { });
-                } catch (SQLException e) {
-                    log.error("The register simulator stopped: {}", e.getMessage());
-                }
-            }, "register-simulator");
-            thread.setDaemon(true);
-            thread.start();
-            started.add(registers::stop);
+            RegisterSimulatorThread registerThread = RegisterSimulatorThread.start(pos, registerOptions, demoLog);
+            started.add(registerThread);
+            supervised.add(registerThread.supervised());
         }
         if (options.journeysPerSecond() > 0) {
-            started.add(startCampaignSimulator());
+            campaigns = startCampaignSimulator();
+            supervised.add(campaigns.supervised());
+        }
+        if (!options.restockDelay().isZero()) {
+            SupplierSimulator supplier = SupplierSimulator.start(endpoints.bootstrapServers(), endpoints.registryApiUrl(),
+                    options.restockDelay(), demoLog);
+            started.add(supplier);
+            supervised.add(supplier.supervised());
         }
     }
 
     /** The campaign simulator runs from the clickstream jar (Spring Boot's PropertiesLauncher picks its main class). */
-    private ChildProcess startCampaignSimulator() {
+    private SimulatorProcess startCampaignSimulator() {
         ServiceProcess clickstream = services.get(SuiteService.CLICKSTREAM);
         Path jar = Version.repository().resolve("clickstream-producer/target").resolve(SuiteService.CLICKSTREAM.jarName());
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -156,7 +218,8 @@ public final class ZmartDemo implements AutoCloseable {
                 "--service-url", clickstream.url(""), "--rate", Double.toString(options.journeysPerSecond()),
                 "--duration", options.duration().toString());
         Path logs = endpoints.dataDirectory().resolve("logs");
-        return ChildProcess.start("campaign-simulator", command, endpoints.dataDirectory(), logs.resolve("campaign-simulator.log"));
+        return SimulatorProcess.start(CAMPAIGN_SIMULATOR, command, endpoints.dataDirectory(),
+                logs.resolve(CAMPAIGN_SIMULATOR + ".log"));
     }
 
     /**
@@ -164,13 +227,16 @@ public final class ZmartDemo implements AutoCloseable {
      * (stores, database) is what the previous process left.
      */
     public ServiceProcess restart(SuiteService service) {
-        ServiceProcess previous = services.get(service);
-        previous.close();
-        started.remove(previous);
-        ServiceProcess next = ServiceProcess.start(service, previous.port(), endpoints, Version.repository(),
-                options.javaOptions());
-        services.put(service, next);
-        started.add(next);
+        ServiceProcess next;
+        synchronized (started) {
+            if (closing) {
+                throw new IllegalStateException("ZMart is stopping");
+            }
+            ServiceProcess previous = services.get(service);
+            previous.close();
+            next = startService(service, previous.port());
+            services.put(service, next);
+        }
         next.awaitReady();
         return next;
     }
@@ -218,15 +284,30 @@ public final class ZmartDemo implements AutoCloseable {
         return urls;
     }
 
+    /** What went through the suite so far and, when supervised, the state of each service and simulator. */
+    public String progressLine() {
+        String line = counts.progressLine();
+        return supervisor == null ? line : line + " | " + supervisor.statusLine();
+    }
+
+    public Optional<Supervisor> supervisor() {
+        return Optional.ofNullable(supervisor);
+    }
+
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                log.warn("Stopping {} failed: {}", started.get(i), e.getMessage());
+        closing = true;
+        synchronized (started) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                long began = System.nanoTime();
+                try {
+                    started.get(i).close();
+                } catch (Exception e) {
+                    log.warn("Stopping {} failed: {}", started.get(i), e.getMessage());
+                }
+                log.debug("Stopped {} in {} ms", started.get(i), (System.nanoTime() - began) / 1_000_000);
             }
+            started.clear();
         }
-        started.clear();
     }
 }

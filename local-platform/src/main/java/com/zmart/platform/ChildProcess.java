@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,10 +22,13 @@ public final class ChildProcess implements AutoCloseable {
     /*
      * fd 3 keeps the pipe from the JVM (background jobs get /dev/null as stdin). A watcher waits for that pipe to
      * close and then stops the server; the guardian itself waits for the server, so it also ends, with the
-     * server's exit status, when the server dies on its own.
+     * server's exit status, when the server dies on its own. Ctrl-C in a terminal signals the whole process group:
+     * the guardian and the server ignore SIGINT (an ignored signal stays ignored across exec, and a JVM then installs
+     * no handler for it), so that the JVM that started them stops them, in its own order.
      */
     private static final String GUARDIAN = """
             exec 3<&0
+            trap '' INT
             "$@" & server=$!
             (
               cat <&3 >/dev/null & reader=$!
@@ -33,7 +37,7 @@ public final class ChildProcess implements AutoCloseable {
               kill $server 2>/dev/null
             ) &
             watcher=$!
-            trap 'kill $server 2>/dev/null' TERM INT HUP
+            trap 'kill $server 2>/dev/null' TERM HUP
             wait $server
             status=$?
             # A trapped signal interrupts wait: wait again until the server has really exited.
@@ -68,6 +72,15 @@ public final class ChildProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return guardian.isAlive();
+    }
+
+    /**
+     * How the server ended, once it has: its exit code, which for a server ended by a signal is 128 + the signal's
+     * number (the guardian's shell reports it so; so does this JVM when the guardian itself is killed). Empty while
+     * it runs.
+     */
+    public OptionalInt exitCode() {
+        return guardian.isAlive() ? OptionalInt.empty() : OptionalInt.of(guardian.exitValue());
     }
 
     /** Process ids of the guardian and everything it started, for tests that check nothing is left behind. */

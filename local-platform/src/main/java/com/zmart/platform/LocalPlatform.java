@@ -139,11 +139,13 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable component) {
+        long began = System.nanoTime();
         try {
             component.close();
         } catch (Exception e) {
             log.warn("Stopping {} failed: {}", component.getClass().getSimpleName(), e.toString());
         }
+        log.debug("Stopped {} in {} ms", component.getClass().getSimpleName(), (System.nanoTime() - began) / 1_000_000);
     }
 
     private static RuntimeException unwrap(RuntimeException e) {
@@ -212,6 +214,23 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public void crashAndRestartConnect() {
         replaceConnect(ConnectWorker::kill);
+    }
+
+    /**
+     * Stops the Connect worker ahead of the rest of the platform, for a caller that stops other things meanwhile (the
+     * demo, its services); {@link #close()} then stops the others.
+     */
+    public void stopConnect() {
+        ConnectWorker worker = connect;
+        if (worker == null) {
+            return;
+        }
+        synchronized (running) {
+            if (!running.remove(worker)) {
+                return;
+            }
+        }
+        closeQuietly(worker);
     }
 
     private void replaceConnect(Consumer<ConnectWorker> stop) {

@@ -63,11 +63,12 @@ public final class CampaignSimulatorCli implements Callable<Integer> {
             return 2;
         }
         CampaignSimulator simulator = new CampaignSimulator(options);
-        StopOnShutdown.register(simulator::stop);
-        CampaignSimulator.Progress done = simulator.run(p -> System.out.printf(
-                "%s %,d journeys, %,d clicks accepted, %,d refused, %,d lost; %.1f journeys/s%n",
-                p.finished() ? "Done:" : "Campaigns:", p.journeys(), p.clicksAccepted(), p.clicksRefused(), p.clicksLost(),
-                p.journeysPerSecond()));
-        return done.clicksLost() == 0 ? 0 : 1;
+        try (StopOnShutdown reported = StopOnShutdown.register(simulator::stop)) {
+            CampaignSimulator.Progress done = simulator.run(p -> System.out.printf(
+                    "%s %,d journeys, %,d clicks accepted, %,d refused, %,d lost; %.1f journeys/s%n",
+                    p.finished() ? "Done:" : "Campaigns:", p.journeys(), p.clicksAccepted(), p.clicksRefused(),
+                    p.clicksLost(), p.journeysPerSecond()));
+            return done.clicksLost() == 0 ? 0 : 1;
+        }
     }
 }

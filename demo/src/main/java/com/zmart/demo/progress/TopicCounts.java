@@ -74,10 +74,11 @@ public final class TopicCounts implements AutoCloseable {
 
     /** One line: what went through the suite so far. */
     public String progressLine() {
-        return "clicks %,d · sale lines %,d · coupons emailed %,d · trends %,d · attributions %,d · reorders %,d · dead-lettered %,d"
+        return ("clicks %,d · sale lines %,d · coupons emailed %,d · trends %,d · attributions %,d · reorders %,d"
+                + " · restocks %,d · dead-lettered %,d")
                 .formatted(count(Topics.CLICKS), count(Topics.SALES), count(Topics.COUPON_EMAILS),
                         count(Topics.SALES_TRENDS), count(Topics.CAMPAIGN_ATTRIBUTIONS), count(Topics.REORDERS),
-                        deadLettered());
+                        count(Topics.RESTOCKS), deadLettered());
     }
 
     public Map<String, Long> snapshot() {

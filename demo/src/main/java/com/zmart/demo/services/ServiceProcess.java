@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
+import com.zmart.demo.supervision.ExitStatus;
 import com.zmart.platform.ChildProcess;
 import com.zmart.platform.HttpReadiness;
 import com.zmart.platform.PlatformStartupException;
@@ -22,6 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final ChildProcess process;
     private final Path log;
+    /** Set when the demo (or a test) stops or kills the service: its end is then no failure. */
+    private volatile boolean stopRequested;
 
     private ServiceProcess(SuiteService service, int port, ChildProcess process, Path log) {
         this.service = service;
@@ -31,11 +37,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service's jar from {@code repository}, extracted into the service's folder of the data directory;
-     * returns once the JVM is launched (see {@link #awaitReady()}).
+     * Starts the service's jar from {@code repository}, extracted into the service's folder of the data directory, with
+     * {@code environment} added to what points it at the platform; returns once the JVM is launched (see
+     * {@link #awaitReady()}).
      */
     public static ServiceProcess start(SuiteService service, int port, PlatformEndpoints platform, Path repository,
-                                       String javaOptions) {
+                                       String javaOptions, Map<String, String> environment) {
         Path jar = repository.resolve(service.module()).resolve("target").resolve(service.jarName());
         if (!Files.isRegularFile(jar)) {
             throw new PlatformStartupException("No " + jar + ": build it first (./mvnw install -DskipTests)");
@@ -46,6 +53,7 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logs.resolve(service.name() + ".log");
             List<String> command = new ArrayList<>(List.of("env", "PORT=" + port));
             service.environment().apply(platform).forEach((name, value) -> command.add(name + "=" + value));
+            environment.forEach((name, value) -> command.add(name + "=" + value));
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Path application = ExtractedJar.of(jar, work.resolve("app"), java);
             command.add(java.toString());
@@ -68,7 +76,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Ends the service with SIGKILL: no graceful shutdown, as when a machine or container dies. */
     public void kill() {
+        stopRequested = true;
         process.kill();
+    }
+
+    /** How the service ended when nobody asked it to; empty while it runs and after {@link #kill()} or {@link #close()}. */
+    public Optional<ExitStatus> unexpectedExit() {
+        if (stopRequested) {
+            return Optional.empty();
+        }
+        OptionalInt code = process.exitCode();
+        return code.isPresent() ? Optional.of(new ExitStatus(code.getAsInt())) : Optional.empty();
     }
 
     public int port() {
@@ -92,7 +110,13 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return process.toString();
+    }
+
+    @Override
     public void close() {
+        stopRequested = true;
         process.close();
     }
 }

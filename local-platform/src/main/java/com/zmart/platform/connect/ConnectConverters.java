@@ -29,7 +29,9 @@ public final class ConnectConverters {
     public static Map<String, String> avroConverter(String registryV2Url) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("apicurio.registry.url", registryV2Url);
-        config.put("apicurio.registry.as-confluent", "true");
+        // The Confluent framing's id handler, named directly: "as-confluent=true" sets the same handler but over the
+        // default one, and the 2.x serdes warn of a "Duplicate id-handler configuration" for every converter.
+        config.put("apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler");
         config.put("apicurio.registry.use-id", "contentId");
         config.put("apicurio.registry.headers.enabled", "false");
         config.put("apicurio.registry.auto-register", "false");

@@ -66,9 +66,10 @@ public final class RegisterSimulatorCli implements Callable<Integer> {
         PosDatabase.migrate(dataSource);
         RegisterSimulator simulator = new RegisterSimulator(dataSource, options, Clock.systemUTC());
         simulator.loadReferenceData();
-        StopOnShutdown.register(simulator::stop);
-        simulator.run(p -> System.out.printf("%s %,d sales (%,d lines) written, %.1f sales/s%n",
-                p.finished() ? "Done:" : "Registers:", p.transactions(), p.lines(), p.transactionsPerSecond()));
-        return 0;
+        try (StopOnShutdown reported = StopOnShutdown.register(simulator::stop)) {
+            simulator.run(p -> System.out.printf("%s %,d sales (%,d lines) written, %.1f sales/s%n",
+                    p.finished() ? "Done:" : "Registers:", p.transactions(), p.lines(), p.transactionsPerSecond()));
+            return 0;
+        }
     }
 }

@@ -1,23 +1,39 @@
 package com.zmart.contracts.demo;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /** For the simulators' command lines: Ctrl-C asks the simulator to stop and lets it print its final report. */
-public final class StopOnShutdown {
+public final class StopOnShutdown implements AutoCloseable {
 
     private static final long REPORT_WAIT_MILLIS = 5_000;
+
+    private final CountDownLatch reported = new CountDownLatch(1);
 
     private StopOnShutdown() {
     }
 
-    /** On JVM shutdown, runs {@code stop} and waits (briefly) for the calling thread to finish. */
-    public static void register(Runnable stop) {
-        Thread caller = Thread.currentThread();
+    /**
+     * On JVM shutdown, runs {@code stop} and waits (briefly) until the returned registration is closed, after the
+     * final report. (Not until the caller's thread ends: a command line's main thread then blocks in System.exit, and
+     * the wait always took its whole bound.)
+     */
+    public static StopOnShutdown register(Runnable stop) {
+        StopOnShutdown registration = new StopOnShutdown();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.run();
             try {
-                caller.join(REPORT_WAIT_MILLIS);
+                registration.reported.await(REPORT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "stop-on-shutdown"));
+        return registration;
+    }
+
+    /** The simulator has stopped and reported. */
+    @Override
+    public void close() {
+        reported.countDown();
     }
 }
