@@ -73,6 +73,7 @@ public final class SupplierSimulator implements AutoCloseable {
 
     private void deliver() {
         Deque<Pending> pending = new ArrayDeque<>();
+        Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
         try (KafkaConsumer<String, ReorderRequest> reorders = consumer;
              KafkaProducer<String, Restock> restocks = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                      RegistrySerdes.<Restock>valueSerializer(registryApiUrl))) {
@@ -91,7 +92,12 @@ public final class SupplierSimulator implements AutoCloseable {
                 if (sent) {
                     restocks.flush();
                 }
-                reorders.commitSync(committable(reorders, pending));
+                // Only when a position moved: an idle supplier polls every half second and has nothing to commit.
+                Map<TopicPartition, OffsetAndMetadata> offsets = committable(reorders, pending);
+                if (!offsets.equals(committed)) {
+                    reorders.commitSync(offsets);
+                    committed = offsets;
+                }
             }
         } catch (WakeupException stopping) {
             // close() woke the consumer up.
