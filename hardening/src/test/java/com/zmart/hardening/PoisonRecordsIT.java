@@ -26,6 +26,7 @@ import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.services.SuiteService;
 import com.zmart.events.CampaignConversion;
+import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.LoyaltyMember;
@@ -73,6 +74,7 @@ class PoisonRecordsIT {
     private static final int SINK_CAMPAIGNS = 10;
     private static final String SINK_CAMPAIGN = "ok-sink-campaign-";
     private static final long SINK_CONVERSIONS = 1_000_000_000L;
+    private static final String SINK_FUNNEL = "ok-sink-funnel-";
     /** Identities this test gives records: bad-<topic>-<n> (poison) and ok-<topic>-<n> (good). */
     private static final Pattern IDENTITY = Pattern.compile("(bad|ok)-[a-z]+-[0-9a-z]+");
 
@@ -160,6 +162,12 @@ class PoisonRecordsIT {
             }
             poison.interleave(Topics.CAMPAIGN_CONVERSIONS, "conversion", conversions,
                     Set.of(Topics.SALES_DASHBOARD_DLT.name()), n -> wrongContract(catalog, eventStart, n));
+            List<Record> funnels = new ArrayList<>();
+            for (int i = 0; i < SINK_CAMPAIGNS; i++) {
+                funnels.add(new Record(SINK_FUNNEL + i, sinkFunnel(i, eventStart)));
+            }
+            poison.interleave(Topics.CAMPAIGN_FUNNELS, "funnel", funnels,
+                    Set.of(Topics.SALES_DASHBOARD_DLT.name()), n -> wrongContract(catalog, eventStart, n));
 
             // Sales (rewards, sales-trends, inventory).
             List<Record> sales = new ArrayList<>();
@@ -237,13 +245,16 @@ class PoisonRecordsIT {
         long expectedConversions = expected.receiptsOf(clicked.stream().map(Customer::id)
                 .collect(java.util.stream.Collectors.toSet()));
         Map<String, Long> expectedSinkConversions = new TreeMap<>();
+        Map<String, Long> expectedSinkFunnels = new TreeMap<>();
         for (int i = 0; i < SINK_CAMPAIGNS; i++) {
             expectedSinkConversions.put(SINK_CAMPAIGN + i, SINK_CONVERSIONS + i);
+            expectedSinkFunnels.put(SINK_FUNNEL + i, SINK_CONVERSIONS + i);
         }
         String sinkTrendsPath = "/api/trends?windowKind=tumbling-1m&groupBy=store&storeId=" + SINK_STORE
                 + "&range=PT2H&until=" + eventStart.minus(Duration.ofDays(2)).plus(Duration.ofHours(2));
         long sinkUnits = -1;
         Map<String, Long> sinkConversions = Map.of();
+        Map<String, Long> sinkFunnels = Map.of();
         Map<String, Rewards> rewards = Map.of();
         Map<String, Long> stock = Map.of();
         Map<String, Trend> trends = Map.of();
@@ -258,9 +269,11 @@ class PoisonRecordsIT {
             conversions = conversion == null ? 0 : conversion.get("conversionCount").asLong();
             sinkUnits = suite.getJsonOr404(SuiteService.DASHBOARD, sinkTrendsPath).get("totalUnits").asLong();
             sinkConversions = dashboardConversions(suite);
+            sinkFunnels = dashboardFunnels(suite);
             if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling())
                     && emails.equals(expectedEmails) && conversions == expectedConversions
-                    && sinkUnits == SINK_UNITS && sinkConversions.equals(expectedSinkConversions)) {
+                    && sinkUnits == SINK_UNITS && sinkConversions.equals(expectedSinkConversions)
+                    && sinkFunnels.equals(expectedSinkFunnels)) {
                 break;
             }
             ConsumerLag.sleep(Duration.ofSeconds(5));
@@ -275,6 +288,8 @@ class PoisonRecordsIT {
         assertThat(sinkUnits).as("units of the good trends in the dashboard's database").isEqualTo(SINK_UNITS);
         assertThat(sinkConversions).as("the good conversions in the dashboard's database")
                 .isEqualTo(expectedSinkConversions);
+        assertThat(sinkFunnels).as("the good funnels' purchases in the dashboard's database")
+                .isEqualTo(expectedSinkFunnels);
         assertThat(suite.allReady()).as("every service ready after the poison").isTrue();
 
         // Nothing stops later either: rewards, killed, rebuilds its global table over the bad members again.
@@ -421,6 +436,21 @@ class PoisonRecordsIT {
     private static CampaignConversion sinkConversion(int i, Instant at) {
         return CampaignConversion.newBuilder().setCampaignId(SINK_CAMPAIGN + i).setConversionCount(SINK_CONVERSIONS + i)
                 .setAttributedRevenue(BigDecimal.valueOf(i, 2)).setLastConversionAt(at).build();
+    }
+
+    /** Funnel i of the sinks' campaigns: more purchases than any campaign the rest of the suite runs. */
+    private static CampaignFunnel sinkFunnel(int i, Instant at) {
+        return CampaignFunnel.newBuilder().setCampaignId(SINK_FUNNEL + i).setEmailsOpened(3L * SINK_CONVERSIONS)
+                .setLinksClicked(2L * SINK_CONVERSIONS).setCouponsActivated(SINK_CONVERSIONS + i)
+                .setCouponsPrinted(SINK_CONVERSIONS + i).setPurchases(SINK_CONVERSIONS + i).setLastEventAt(at).build();
+    }
+
+    /** The dashboard's funnels with the most purchases: the sinks' good funnels, if all arrived. */
+    private static Map<String, Long> dashboardFunnels(Suite suite) {
+        Map<String, Long> top = new TreeMap<>();
+        JsonNode list = suite.getJsonOr404(SuiteService.DASHBOARD, "/api/campaign-funnels?limit=" + SINK_CAMPAIGNS);
+        list.forEach(c -> top.put(c.get("campaignId").asText(), c.get("purchases").asLong()));
+        return top;
     }
 
     /** The dashboard's campaigns with the most conversions: the sinks' good campaigns, if all arrived. */

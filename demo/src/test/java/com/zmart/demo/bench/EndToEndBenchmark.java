@@ -78,7 +78,7 @@ public final class EndToEndBenchmark {
             System.out.println();
             System.out.println("| measure | result |");
             System.out.println("| --- | --- |");
-            System.out.printf(Locale.ROOT, "| all of ZMart ready (platform, 4 connectors, 5 services), fresh data directory | %.1f s |%n", readySeconds);
+            System.out.printf(Locale.ROOT, "| all of ZMart ready (platform, 5 connectors, 5 services), fresh data directory | %.1f s |%n", readySeconds);
             System.out.printf(Locale.ROOT, "| resident memory of all of ZMart, idle (this JVM + registry + PostgreSQL + 5 service JVMs) | %,d MiB |%n", rssKib / 1024);
             System.out.printf(Locale.ROOT, "| point-of-sale commit → coupon email, %.0f receipts/s for %d s, %d emails | %s |%n",
                     rate, seconds, delays.toEmail().getTotalCount(), percentiles(delays.toEmail()));
