@@ -32,6 +32,7 @@ import com.zmart.platform.junit.LocalPlatformTest;
 import com.zmart.streams.error.DeadLetters;
 import com.zmart.streams.runtime.ManagedKafkaStreams;
 import com.zmart.trends.trends.TrendStores;
+import com.zmart.web.problems.InvalidRequest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
@@ -293,11 +294,16 @@ class SalesTrendsIT {
         return await().atMost(PATIENCE).until(() -> get(instancePort, path), response -> response.statusCode() == 200);
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String mentioned) {
+    private void assertProblem(HttpResponse<String> response, int status, String mentioned) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
         assertThat(response.body()).contains(mentioned);
+        if (status == 400) {
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("type").asText()).isEqualTo(InvalidRequest.TYPE.toString());
+            assertThat(problem.at("/errors/0/field").asText()).as(response.body()).isEqualTo(mentioned);
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

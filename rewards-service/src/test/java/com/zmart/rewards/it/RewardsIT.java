@@ -117,7 +117,7 @@ class RewardsIT {
             var malformed = rewards.get("/api/rewards/%3Cscript%3E");
             assertThat(malformed.statusCode()).isEqualTo(400);
             assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(JSON.readTree(malformed.body()).get("field").asText()).isEqualTo("memberId");
+            assertThat(JSON.readTree(malformed.body()).at("/errors/0/field").asText()).isEqualTo("memberId");
             // Probes, scrapers and the API description need no key; an unknown member does (401 tells nothing).
             assertThat(rewards.send("/v3/api-docs").body()).contains("/api/rewards/{memberId}");
             assertThat(JSON.readTree(rewards.send("/actuator/health/readiness").body()).get("status").asText())
