@@ -106,7 +106,7 @@ class InvalidRequestTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"a", "0", "store-001", "sku_1.v2", "A-", "x.y-z_"})
+    @CsvSource({"a", "0", "store-001", "sku_1.v2", "A-", "x.y-z_", "member-000042", "M1", "a.b_c-d"})
     void idsStartWithALetterOrDigit(String id) {
         assertThat(Ids.isValid(id)).isTrue();
         assertThat(Ids.require("id", id)).isEqualTo(id);
@@ -115,7 +115,7 @@ class InvalidRequestTest {
     /** A leading '-' is an option to a command line, a leading '.' a path segment URL parsers remove. */
     @ParameterizedTest(name = "\"{0}\"")
     @CsvSource(nullValues = "null", value = {"null", "''", "-rf", "--help", ".", "..", "_x", "a b", "a/b", "a%2Fb",
-            "a:b", "a?b", "é"})
+            "a:b", "a?b", "é", "../etc/passwd", "<script>", "member 42", "ünïcode"})
     void otherIdsAreRefusedNamingTheField(String id) {
         assertThat(Ids.isValid(id)).isFalse();
         assertThatThrownBy(() -> Ids.require("storeId", id)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
