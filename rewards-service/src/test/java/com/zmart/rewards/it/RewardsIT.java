@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
@@ -29,7 +31,6 @@ import com.zmart.rewards.RewardsFixtures;
 import com.zmart.rewards.coupons.CouponCodes;
 import com.zmart.rewards.mail.MissingEmailAddressException;
 import com.zmart.rewards.topology.RewardsTopology;
-import com.zmart.streams.error.DeadLetters;
 import com.zmart.streams.interactivequeries.InteractiveQueries;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -228,9 +229,9 @@ class RewardsIT {
             List<ConsumerRecord<String, byte[]>> letters = deadLetters(platform, "poison-" + run, 2);
             assertThat(letters).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(garbage, unknownSchema);
             assertThat(letters).allSatisfy(letter -> {
-                assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_DESERIALIZATION);
-                assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.SALES.name());
-                assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).isNotBlank();
+                assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.DESERIALIZATION.headerValue());
+                assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.SALES.name());
+                assertThat(header(letter, DeadLetterHeaders.MESSAGE)).isNotBlank();
             });
             assertThat(rewards.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
