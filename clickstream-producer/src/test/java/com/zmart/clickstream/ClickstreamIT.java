@@ -33,6 +33,7 @@ import com.zmart.events.ClickEvent;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformExtension;
 import com.zmart.platform.junit.LocalPlatformTest;
+import com.zmart.web.problems.InvalidRequest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -271,7 +272,12 @@ class ClickstreamIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
         assertThat(response.body()).contains(mentioned);
-        return JSON.readTree(response.body());
+        JsonNode problem = JSON.readTree(response.body());
+        if (status == 400) {
+            assertThat(problem.get("type").asText()).isEqualTo(InvalidRequest.TYPE.toString());
+            assertThat(problem.at("/errors/0/field").asText()).as(response.body()).isEqualTo(mentioned);
+        }
+        return problem;
     }
 
     private static double measurement(JsonNode metric, String statistic) {

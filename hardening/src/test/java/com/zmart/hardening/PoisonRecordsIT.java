@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.services.SuiteService;
@@ -496,9 +497,9 @@ class PoisonRecordsIT {
         return null;
     }
 
-    /** Why it was set aside: streams-support's and inventory's zmart.dlt.reason, or spring-kafka's exception class. */
+    /** Why it was set aside: the suite's zmart.dlt.reason, or spring-kafka's (the mailer) or Connect's exception class. */
     private static String reason(ConsumerRecord<byte[], byte[]> record) {
-        for (String name : List.of("zmart.dlt.reason", "kafka_dlt-exception-fqcn", "__connect.errors.exception.class.name")) {
+        for (String name : List.of(DeadLetterHeaders.REASON, "kafka_dlt-exception-fqcn", "__connect.errors.exception.class.name")) {
             Header header = record.headers().lastHeader(name);
             if (header != null && header.value() != null && header.value().length > 0) {
                 String value = new String(header.value(), StandardCharsets.UTF_8);

@@ -146,7 +146,7 @@ class DashboardApiTest {
         assertThat(mvc.get().uri("/api/trends?" + query)).hasStatus(400)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).bodyJson()
                 .hasPathSatisfying("$.status", v -> v.assertThat().isEqualTo(400))
-                .hasPathSatisfying("$.errors[0].parameter", v -> v.assertThat().isEqualTo(parameter));
+                .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo(parameter));
     }
 
     @Test
@@ -167,7 +167,7 @@ class DashboardApiTest {
     void aLimitOutsideItsBoundsIsAProblem(String limit) {
         assertThat(mvc.get().uri("/api/campaign-conversions?limit=" + limit)).hasStatus(400)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).bodyJson()
-                .hasPathSatisfying("$.errors[0].parameter", v -> v.assertThat().isEqualTo("limit"));
+                .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("limit"));
     }
 
     @Test
@@ -210,7 +210,7 @@ class DashboardApiTest {
     void aBadTopItemsParameterIsAProblemNamingIt(String query, String parameter) {
         assertThat(mvc.get().uri("/api/top-items?" + query)).hasStatus(400)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).bodyJson()
-                .hasPathSatisfying("$.errors[0].parameter", v -> v.assertThat().isEqualTo(parameter));
+                .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo(parameter));
     }
 
     @Test
@@ -229,7 +229,7 @@ class DashboardApiTest {
         assertThat(mvc.get().uri("/api/campaign-funnels?limit=1")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$[*].campaignId", v -> v.assertThat().asList().containsExactly("spring-sale"));
         assertThat(mvc.get().uri("/api/campaign-funnels?limit=51")).hasStatus(400).bodyJson()
-                .hasPathSatisfying("$.errors[0].parameter", v -> v.assertThat().isEqualTo("limit"));
+                .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("limit"));
     }
 
     @Test

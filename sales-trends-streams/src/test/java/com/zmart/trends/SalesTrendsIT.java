@@ -19,6 +19,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.CampaignConversion;
@@ -29,9 +31,9 @@ import com.zmart.events.SalesTrend;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformExtension;
 import com.zmart.platform.junit.LocalPlatformTest;
-import com.zmart.streams.error.DeadLetters;
 import com.zmart.streams.runtime.ManagedKafkaStreams;
 import com.zmart.trends.trends.TrendStores;
+import com.zmart.web.problems.InvalidRequest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
@@ -163,18 +165,18 @@ class SalesTrendsIT {
         Map<String, ConsumerRecord<String, byte[]>> byKey = deadLetters();
         assertThat(byKey.get("it-poison")).satisfies(letter -> {
             assertThat(letter.value()).isEqualTo(garbage);
-            assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_DESERIALIZATION);
-            assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.SALES.name());
+            assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.DESERIALIZATION.headerValue());
+            assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.SALES.name());
         });
         assertThat(byKey.get("it-t-invalid")).satisfies(letter -> {
             assertThat(letter.value()).isEqualTo(invalidBytes);
-            assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_PROCESSING);
-            assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).contains("quantity is 0");
+            assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.PROCESSING.headerValue());
+            assertThat(header(letter, DeadLetterHeaders.MESSAGE)).contains("quantity is 0");
         });
         assertThat(byKey.get("it-stray")).satisfies(letter -> {
             assertThat(letter.value()).isEqualTo(strayBytes);
-            assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_DESERIALIZATION);
-            assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.CLICKS.name());
+            assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.DESERIALIZATION.headerValue());
+            assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.CLICKS.name());
         });
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(latestTrend("it-store-3/grocery/tumbling-1m/" + NOW))
                 .hasValueSatisfying(trend -> assertThat(trend.getUnits()).isEqualTo(4)));
@@ -293,11 +295,16 @@ class SalesTrendsIT {
         return await().atMost(PATIENCE).until(() -> get(instancePort, path), response -> response.statusCode() == 200);
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String mentioned) {
+    private void assertProblem(HttpResponse<String> response, int status, String mentioned) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
         assertThat(response.body()).contains(mentioned);
+        if (status == 400) {
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("type").asText()).isEqualTo(InvalidRequest.TYPE.toString());
+            assertThat(problem.at("/errors/0/field").asText()).as(response.body()).isEqualTo(mentioned);
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionException;
 import com.zmart.clickstream.config.ClickstreamProperties;
 import com.zmart.clickstream.delivery.ClickPublisher;
 import com.zmart.clickstream.delivery.DeliveryUnavailableException;
-import com.zmart.clickstream.error.InvalidClickException;
 import com.zmart.events.ClickEvent;
+import com.zmart.web.problems.InvalidRequestException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
@@ -64,10 +64,10 @@ public class ClickCapture {
     private ClickEvent toEvent(ClickRequest request, Instant now, String fieldPrefix) {
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
         if (occurredAt.isAfter(now.plus(properties.maxClockSkew()))) {
-            throw new InvalidClickException(fieldPrefix + "occurredAt", "is in the future");
+            throw new InvalidRequestException(fieldPrefix + "occurredAt", "is in the future");
         }
         if (occurredAt.isBefore(now.minus(properties.maxAge()))) {
-            throw new InvalidClickException(fieldPrefix + "occurredAt", "is older than " + properties.maxAge().toDays() + " days");
+            throw new InvalidRequestException(fieldPrefix + "occurredAt", "is older than " + properties.maxAge().toDays() + " days");
         }
         return ClickEvent.newBuilder()
                 .setEventId(request.eventId() == null ? UUID.randomUUID().toString() : request.eventId().toLowerCase())

@@ -1,11 +1,13 @@
 package com.zmart.clickstream.error;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.zmart.clickstream.config.ClickstreamProperties;
 import com.zmart.clickstream.delivery.DeliveryUnavailableException;
+import com.zmart.web.problems.FieldProblem;
+import com.zmart.web.problems.InvalidRequest;
+import com.zmart.web.problems.InvalidRequestHandlers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,22 +17,18 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Every error is an {@code application/problem+json} answer that says what is wrong and, for bad or too large input,
- * which field. Rejections are counted by reason ({@code zmart.clicks.rejected}).
+ * which field (web-problems' 400 shape, whose {@code errors} a 413 shares). Rejections are counted by reason
+ * ({@code zmart.clicks.rejected}).
  */
 @RestControllerAdvice
-class ProblemHandlers extends ResponseEntityExceptionHandler {
+class ProblemHandlers extends InvalidRequestHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
 
@@ -40,14 +38,6 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     ProblemHandlers(ClickstreamProperties properties, MeterRegistry meters) {
         this.properties = properties;
         this.meters = meters;
-    }
-
-    record FieldProblem(String field, String problem) {
-    }
-
-    @ExceptionHandler(InvalidClickException.class)
-    ProblemDetail invalidClick(InvalidClickException e) {
-        return badRequest("Invalid click", List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(BatchTooLargeException.class)
@@ -87,36 +77,6 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    @ExceptionHandler(InvalidLinkException.class)
-    ProblemDetail invalidLink(InvalidLinkException e) {
-        return badRequest("Invalid tracking link", List.of(new FieldProblem(e.field(), e.getMessage())));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage())).toList();
-        return ResponseEntity.badRequest().body(badRequest("Invalid click", problems));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        for (ParameterValidationResult result : e.getParameterValidationResults()) {
-            String prefix = result.getContainerIndex() == null ? "" : "[" + result.getContainerIndex() + "]";
-            if (result instanceof org.springframework.validation.method.ParameterErrors errors) {
-                errors.getFieldErrors().forEach(f -> problems.add(new FieldProblem(prefix + "." + f.getField(), f.getDefaultMessage())));
-            } else {
-                result.getResolvableErrors().forEach(r -> problems.add(new FieldProblem(prefix.isEmpty() ? "body" : prefix,
-                        r.getDefaultMessage())));
-            }
-        }
-        return ResponseEntity.badRequest().body(badRequest("Invalid clicks", problems));
-    }
-
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -125,25 +85,14 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(bodyTooLarge(tooLarge));
             }
         }
-        String field = "body";
-        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            field = path(json);
-        }
-        return ResponseEntity.badRequest().body(badRequest("Unreadable request body",
-                List.of(new FieldProblem(field, "is missing, malformed or of the wrong type"))));
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
-    /** {@code [0].action}-style path of a JSON parsing error. */
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
+    @Override
+    protected ResponseEntity<Object> invalid(Exception e, List<FieldProblem> errors, HttpHeaders headers,
+                                             WebRequest request) {
+        reject("invalid");
+        return super.invalid(e, errors, headers, request);
     }
 
     /**
@@ -173,17 +122,8 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         reject("too-large");
         ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
         tooLarge.setTitle(title);
-        tooLarge.setProperties(Map.of("errors", List.of(problem), limitName, limit));
+        tooLarge.setProperties(Map.of(InvalidRequest.ERRORS, List.of(problem), limitName, limit));
         return tooLarge;
-    }
-
-    private ProblemDetail badRequest(String title, List<FieldProblem> problems) {
-        reject("invalid");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                problems.stream().map(p -> p.field() + ": " + p.problem()).reduce((a, b) -> a + "; " + b).orElse(title));
-        problem.setTitle(title);
-        problem.setProperties(Map.of("errors", problems));
-        return problem;
     }
 
     private void reject(String reason) {

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import com.zmart.clickstream.capture.ClickCapture;
 import com.zmart.clickstream.capture.ClickRequest;
 import com.zmart.clickstream.config.ClickstreamProperties;
-import com.zmart.clickstream.error.InvalidLinkException;
 import com.zmart.contracts.links.EmailLinkTokens;
 import com.zmart.events.ClickAction;
+import com.zmart.web.problems.Ids;
+import com.zmart.web.problems.InvalidRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TrackingLinkController {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingLinkController.class);
-    private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final ClickCapture capture;
     private final RedirectDestinations destinations;
@@ -52,13 +51,11 @@ class TrackingLinkController {
     @Operation(summary = "Email link: record the click, then redirect (302) to an allowed destination")
     CompletableFuture<ResponseEntity<Void>> follow(@PathVariable String campaign, @PathVariable String token,
                                                    @RequestParam("to") String destination) {
-        if (!CAMPAIGN.matcher(campaign).matches()) {
-            throw new InvalidLinkException("campaign", "is not a campaign id");
-        }
+        Ids.require("campaign", campaign);
         URI target = destinations.allowed(destination)
-                .orElseThrow(() -> new InvalidLinkException("to", "is not an allowed destination"));
+                .orElseThrow(() -> new InvalidRequestException("to", "is not an allowed destination"));
         String customer = tokens.customerOf(campaign, token)
-                .orElseThrow(() -> new InvalidLinkException("token", "does not verify for this campaign"));
+                .orElseThrow(() -> new InvalidRequestException("token", "does not verify for this campaign"));
         ClickRequest click = new ClickRequest(null, campaign, customer, "email-" + UUID.randomUUID(),
                 ClickAction.CLICKED_LINK, target.toString(), null, null);
         ResponseEntity<Void> redirect = ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, target.toString()).build();

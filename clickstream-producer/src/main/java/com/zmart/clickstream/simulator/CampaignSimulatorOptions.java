@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import com.zmart.web.problems.Ids;
 
 /**
  * What the campaign simulator does.
@@ -30,8 +31,6 @@ public record CampaignSimulatorOptions(URI serviceUrl, double journeysPerSecond,
     public static final String DEFAULT_LINK_SECRET = "local-development-only-secret";
     public static final URI DEFAULT_COUPON_DESTINATION = URI.create("https://coupons.zmart.example");
 
-    /** What the service accepts as a campaign id (in a click and in a tracking link's path). */
-    private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** {@code DemoCustomers.id} has six digits; ids stay aligned with the register simulator's up to here. */
     private static final int MAX_CUSTOMERS = 999_999;
 
@@ -44,8 +43,8 @@ public record CampaignSimulatorOptions(URI serviceUrl, double journeysPerSecond,
         require(campaigns != null && !campaigns.isEmpty(), "campaigns must name at least one campaign");
         campaigns = List.copyOf(campaigns);
         for (String campaign : campaigns) {
-            require(CAMPAIGN_ID.matcher(campaign).matches(),
-                    "campaign id '" + campaign + "' must be 1 to 64 letters, digits, '.', '_' or '-'");
+            // What the service accepts as a campaign id, in a click and in a tracking link's path.
+            require(Ids.isValid(campaign), "campaign id '" + campaign + "' " + Ids.RULE);
         }
         require(new HashSet<>(campaigns).size() == campaigns.size(), "campaigns must not repeat: " + campaigns);
         require(customers >= 1 && customers <= MAX_CUSTOMERS, "customers must be between 1 and " + MAX_CUSTOMERS + ", not " + customers);

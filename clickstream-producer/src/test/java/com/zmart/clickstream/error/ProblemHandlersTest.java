@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.zmart.clickstream.config.ClickstreamProperties;
 import com.zmart.clickstream.delivery.DeliveryUnavailableException;
-import com.zmart.clickstream.error.ProblemHandlers.FieldProblem;
+import com.zmart.web.problems.FieldProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;

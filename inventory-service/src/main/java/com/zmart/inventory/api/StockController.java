@@ -10,6 +10,7 @@ import com.zmart.inventory.stock.ItemNotFoundException;
 import com.zmart.inventory.stock.ReorderPolicyService;
 import com.zmart.inventory.stock.StockLevel;
 import com.zmart.inventory.stock.StockRepository;
+import com.zmart.web.problems.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -29,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/stock")
 class StockController {
 
-    /** Store ids and skus as the point of sale writes them; anything else (a NUL byte, say) is a client error. */
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-
     private final StockRepository stock;
     private final ReorderRepository reorders;
     private final ReorderPolicyService policies;
@@ -49,13 +47,15 @@ class StockController {
     @Operation(summary = "Stock of one item in one store, with its open reorder")
     @ApiResponse(responseCode = "200", description = "The item's stock")
     @ApiResponse(responseCode = "404", description = "No stock is kept for this store and sku")
-    StockView item(@PathVariable @Pattern(regexp = ID) String storeId, @PathVariable @Pattern(regexp = ID) String sku) {
+    // Store ids and skus as the point of sale writes them; anything else (a NUL byte, say) is a client error.
+    StockView item(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String storeId,
+                   @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sku) {
         return view(stock.find(storeId, sku).orElseThrow(() -> new ItemNotFoundException(storeId, sku)));
     }
 
     @GetMapping("/below-reorder-point")
     @Operation(summary = "Items below their reorder point, furthest below first")
-    List<StockView> belowReorderPoint(@RequestParam Optional<@Pattern(regexp = ID) String> storeId,
+    List<StockView> belowReorderPoint(@RequestParam Optional<@Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String> storeId,
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return stock.belowReorderPoint(storeId, limit).stream().map(this::view).toList();
     }

@@ -1,14 +1,13 @@
 package com.zmart.inventory.error;
 
-import java.nio.charset.StandardCharsets;
-
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.inventory.config.InventoryProperties;
 import com.zmart.inventory.stock.ItemNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -20,8 +19,9 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * Records that cannot be applied go to {@code zmart.inventory-service.dlt} and the listener goes on. Records that can
  * never succeed (undeserializable, invalid, a restock of an unknown item) go at once; others are retried with a
  * growing pause first. Dead letters are bytes (byte-array template): undeserializable and invalid records keep their
- * original bytes, records that did deserialize are written in their topic's contract. Headers: spring-kafka's {@code kafka_dlt-*} (original
- * topic, partition, offset, exception) plus {@value DeadLetterReason#HEADER} and {@value DeadLetterReason#DETAIL_HEADER}.
+ * original bytes, records that did deserialize are written in their topic's contract. Headers: the suite's
+ * {@link DeadLetterHeaders} ({@code zmart.dlt.reason} and the rest, as the Streams applications write them) and
+ * spring-kafka's {@code kafka_dlt-*}, which its recoverer writes anyway.
  * If the dead letter cannot be written, the record is retried rather than skipped.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,12 +35,10 @@ class DeadLetterConfiguration {
                 // No partition: the producer picks it (the dead-letter topic has one).
                 new TopicPartition(Topics.INVENTORY_DLT.name(), -1));
         recoverer.addHeadersFunction((record, failure) -> {
-            DeadLetterReason reason = DeadLetterReason.of(failure);
+            DeadLetterReason reason = DeadLetterReasons.of(failure);
             meters.counter("zmart.inventory.dead-letters", "topic", record.topic(), "reason", reason.headerValue()).increment();
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(DeadLetterReason.HEADER, reason.headerValue().getBytes(StandardCharsets.UTF_8));
-            headers.add(DeadLetterReason.DETAIL_HEADER, DeadLetterReason.detail(failure).getBytes(StandardCharsets.UTF_8));
-            return headers;
+            return DeadLetterHeaders.of(reason, DeadLetterReasons.unwrapped(failure), record.topic(), record.partition(),
+                    record.offset());
         });
 
         InventoryProperties.DeadLetter settings = properties.deadLetter();

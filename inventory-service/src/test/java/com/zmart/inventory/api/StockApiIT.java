@@ -18,6 +18,7 @@ import com.zmart.inventory.PlatformProperties;
 import com.zmart.inventory.ServiceOnPlatform;
 import com.zmart.inventory.TestKafka;
 import com.zmart.platform.junit.LocalPlatformExtension;
+import com.zmart.web.problems.InvalidRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -118,7 +119,7 @@ class StockApiIT extends ServiceOnPlatform {
                 404, "sku-none");
         assertProblem(get("/api/stock/below-reorder-point?limit=0"), 400, "limit");
         // A NUL byte cannot reach PostgreSQL (it would be a 500): malformed ids are client errors.
-        assertProblem(get("/api/stock/below-reorder-point?storeId=%00"), 400, "");
+        assertProblem(get("/api/stock/below-reorder-point?storeId=%00"), 400, "storeId");
         assertProblem(get("/api/nothing-here"), 404, "");
     }
 
@@ -167,6 +168,11 @@ class StockApiIT extends ServiceOnPlatform {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains(mentioned);
+        if (status == 400) {
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("type").asString()).isEqualTo(InvalidRequest.TYPE.toString());
+            assertThat(problem.get("errors").findValuesAsString("field")).as(response.body()).contains(mentioned);
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

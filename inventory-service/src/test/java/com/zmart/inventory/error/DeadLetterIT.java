@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Restock;
 import com.zmart.inventory.Fixtures;
@@ -49,16 +50,17 @@ class DeadLetterIT extends ServiceOnPlatform {
 
             ConsumerRecord<String, byte[]> undeserializable = deadLetterOf(deadLetters, garbageKey);
             assertThat(undeserializable.value()).isEqualTo(garbage);
-            assertThat(header(undeserializable, DeadLetterReason.HEADER)).isEqualTo("undeserializable");
+            assertThat(header(undeserializable, DeadLetterHeaders.REASON)).isEqualTo("deserialization");
+            assertThat(header(undeserializable, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.SALES.name());
             assertThat(header(undeserializable, "kafka_dlt-original-topic")).isEqualTo(Topics.SALES.name());
 
             ConsumerRecord<String, byte[]> invalid = deadLetterOf(deadLetters, invalidKey);
             assertThat(invalid.value()).isEqualTo(zeroQuantity);
-            assertThat(header(invalid, DeadLetterReason.HEADER)).isEqualTo("invalid");
-            assertThat(header(invalid, DeadLetterReason.DETAIL_HEADER)).contains("quantity must be between 1 and");
+            assertThat(header(invalid, DeadLetterHeaders.REASON)).isEqualTo("invalid");
+            assertThat(header(invalid, DeadLetterHeaders.MESSAGE)).contains("quantity must be between 1 and");
 
             ConsumerRecord<String, byte[]> unknown = deadLetterOf(deadLetters, unknownKey);
-            assertThat(header(unknown, DeadLetterReason.HEADER)).isEqualTo("unknown-item");
+            assertThat(header(unknown, DeadLetterHeaders.REASON)).isEqualTo("unknown-item");
             assertThat(header(unknown, "kafka_dlt-original-topic")).isEqualTo(Topics.RESTOCKS.name());
             assertThat(deadLetters.<Restock>value(unknown)).isEqualTo(unknownItem);
         }

@@ -1,19 +1,16 @@
 package com.zmart.rewards.api;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.zmart.rewards.lookup.CouponView;
 import com.zmart.rewards.lookup.MemberRewardsLookup;
 import com.zmart.rewards.lookup.MemberRewardsView;
 import com.zmart.streams.interactivequeries.InteractiveQueries;
+import com.zmart.web.problems.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,9 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/rewards", produces = "application/json")
 public class RewardsController {
-
-    /** Member ids as the point-of-sale system issues them; anything else is a client error, not a miss. */
-    static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final MemberRewardsLookup lookup;
 
@@ -57,14 +51,8 @@ public class RewardsController {
         return lookup.rewards(valid(memberId), memberPath, forwarded).coupons();
     }
 
+    /** Member ids as the point-of-sale system issues them; anything else is a client error, not a miss. */
     private static String valid(String memberId) {
-        if (!MEMBER_ID.matcher(memberId).matches()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "memberId must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-            problem.setTitle("Malformed member id");
-            problem.setProperty("field", "memberId");
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-        }
-        return memberId;
+        return Ids.require("memberId", memberId);
     }
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
@@ -29,7 +31,6 @@ import com.zmart.rewards.RewardsFixtures;
 import com.zmart.rewards.coupons.CouponCodes;
 import com.zmart.rewards.mail.MissingEmailAddressException;
 import com.zmart.rewards.topology.RewardsTopology;
-import com.zmart.streams.error.DeadLetters;
 import com.zmart.streams.interactivequeries.InteractiveQueries;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -117,7 +118,7 @@ class RewardsIT {
             var malformed = rewards.get("/api/rewards/%3Cscript%3E");
             assertThat(malformed.statusCode()).isEqualTo(400);
             assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(JSON.readTree(malformed.body()).get("field").asText()).isEqualTo("memberId");
+            assertThat(JSON.readTree(malformed.body()).at("/errors/0/field").asText()).isEqualTo("memberId");
             // Probes, scrapers and the API description need no key; an unknown member does (401 tells nothing).
             assertThat(rewards.send("/v3/api-docs").body()).contains("/api/rewards/{memberId}");
             assertThat(JSON.readTree(rewards.send("/actuator/health/readiness").body()).get("status").asText())
@@ -228,9 +229,9 @@ class RewardsIT {
             List<ConsumerRecord<String, byte[]>> letters = deadLetters(platform, "poison-" + run, 2);
             assertThat(letters).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(garbage, unknownSchema);
             assertThat(letters).allSatisfy(letter -> {
-                assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_DESERIALIZATION);
-                assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.SALES.name());
-                assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).isNotBlank();
+                assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.DESERIALIZATION.headerValue());
+                assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.SALES.name());
+                assertThat(header(letter, DeadLetterHeaders.MESSAGE)).isNotBlank();
             });
             assertThat(rewards.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }

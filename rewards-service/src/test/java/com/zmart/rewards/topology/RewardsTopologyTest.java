@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.RewardNotification;
@@ -22,7 +24,6 @@ import com.zmart.rewards.RewardsFixtures;
 import com.zmart.rewards.coupons.CouponCodes;
 import com.zmart.rewards.state.MemberRewards;
 import com.zmart.streams.error.DeadLetterPublisher;
-import com.zmart.streams.error.DeadLetters;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -208,12 +209,12 @@ class RewardsTopologyTest {
             assertThat(deadLetter.key()).asString(StandardCharsets.UTF_8).isEqualTo("t-bad");
             assertThat(deadLetter.value()).isEqualTo(garbage);
             assertThat(header(deadLetter, "origin")).isEqualTo("pos");
-            assertThat(header(deadLetter, DeadLetters.HEADER_REASON))
-                    .isEqualTo(DeadLetters.REASON_DESERIALIZATION);
-            assertThat(header(deadLetter, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.SALES.name());
-            assertThat(header(deadLetter, DeadLetters.HEADER_OFFSET)).isEqualTo("0");
-            assertThat(header(deadLetter, DeadLetters.HEADER_EXCEPTION)).isNotBlank();
-            assertThat(header(deadLetter, DeadLetters.HEADER_PROCESSOR)).isEqualTo("sales-source");
+            assertThat(header(deadLetter, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterReason.DESERIALIZATION.headerValue());
+            assertThat(header(deadLetter, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.SALES.name());
+            assertThat(header(deadLetter, DeadLetterHeaders.OFFSET)).isEqualTo("0");
+            assertThat(header(deadLetter, DeadLetterHeaders.EXCEPTION)).isNotBlank();
+            assertThat(header(deadLetter, DeadLetterHeaders.PROCESSOR)).isEqualTo("sales-source");
         });
     }
 

@@ -1,7 +1,7 @@
 package com.zmart.dashboard.campaigns;
 
 import com.zmart.dashboard.config.DashboardProperties;
-import com.zmart.dashboard.error.InvalidParameterException;
+import com.zmart.web.problems.InvalidRequestException;
 
 /** How many campaigns one request may list: 1 to {@code zmart.dashboard.max-campaigns}. */
 final class CampaignLimit {
@@ -11,7 +11,7 @@ final class CampaignLimit {
 
     static int checked(int limit, DashboardProperties properties) {
         if (limit < 1 || limit > properties.maxCampaigns()) {
-            throw new InvalidParameterException("limit", "must be between 1 and " + properties.maxCampaigns());
+            throw new InvalidRequestException("limit", "must be between 1 and " + properties.maxCampaigns());
         }
         return limit;
     }

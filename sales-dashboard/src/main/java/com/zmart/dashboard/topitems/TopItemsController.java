@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.zmart.dashboard.error.InvalidParameterException;
 import com.zmart.dashboard.trends.TrendGrouping;
 import com.zmart.dashboard.trends.TrendQuery;
 import com.zmart.dashboard.trends.TrendService;
+import com.zmart.web.problems.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,7 +47,7 @@ class TopItemsController {
             @Parameter(description = "Only this department") @RequestParam Optional<String> department,
             @Parameter(description = "How many products per store at most") @RequestParam(defaultValue = "5") int limit) {
         if (limit < 1 || limit > MAX_ITEMS) {
-            throw new InvalidParameterException("limit", "must be between 1 and " + MAX_ITEMS);
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_ITEMS);
         }
         TrendQuery query = trends.query(windowKind, TrendGrouping.STORE.parameter(), range, until, storeId, department);
         return new TopItems(query.windowKind(), query.from(), query.until(), repository.find(query, limit));

@@ -3,7 +3,7 @@ package com.zmart.dashboard.trends;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import com.zmart.dashboard.error.InvalidParameterException;
+import com.zmart.web.problems.InvalidRequestException;
 
 /** What one line of the charts stands for: a store, a department, or one department of one store. */
 public enum TrendGrouping {
@@ -37,7 +37,7 @@ public enum TrendGrouping {
     /** The grouping a request names, or a 400 that lists the possible values. */
     public static TrendGrouping fromParameter(String value) {
         return Arrays.stream(values()).filter(g -> g.parameter.equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidParameterException("groupBy", "must be one of "
+                .orElseThrow(() -> new InvalidRequestException("groupBy", "must be one of "
                         + Arrays.stream(values()).map(TrendGrouping::parameter).collect(Collectors.joining(", "))));
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.zmart.dashboard.config.DashboardProperties;
-import com.zmart.dashboard.error.InvalidParameterException;
+import com.zmart.web.problems.Ids;
+import com.zmart.web.problems.InvalidRequestException;
 import org.springframework.stereotype.Service;
 
 /** Turns a chart request into a checked {@link TrendQuery} and the rows into a {@link TrendChart}. */
@@ -16,6 +17,7 @@ public class TrendService {
 
     /** Window kinds are short names such as {@code tumbling-1m} or {@code hopping-1h-5m}. */
     private static final Pattern WINDOW_KIND = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** Departments are display names such as {@code Home & Garden}; stores are ids. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._&/-]{1,80}");
 
     private final TrendRepository repository;
@@ -39,23 +41,27 @@ public class TrendService {
                             Optional<Instant> until, Optional<String> storeId, Optional<String> department) {
         String kind = windowKind.filter(k -> !k.isBlank()).orElse(properties.defaultWindowKind());
         if (!WINDOW_KIND.matcher(kind).matches()) {
-            throw new InvalidParameterException("windowKind", "must be lower-case letters, digits and '-', e.g. tumbling-1m");
+            throw new InvalidRequestException("windowKind", "must be lower-case letters, digits and '-', e.g. tumbling-1m");
         }
         TrendGrouping grouping = TrendGrouping.fromParameter(groupBy);
         Duration span = range.orElse(properties.defaultRange());
         if (span.compareTo(Duration.ofMinutes(1)) < 0 || span.compareTo(properties.maxRange()) > 0) {
-            throw new InvalidParameterException("range", "must be between PT1M and " + properties.maxRange());
+            throw new InvalidRequestException("range", "must be between PT1M and " + properties.maxRange());
         }
         Instant end = until.orElseGet(clock::instant);
-        return new TrendQuery(kind, grouping, end.minus(span), end, name("storeId", storeId), name("department", department));
+        return new TrendQuery(kind, grouping, end.minus(span), end,
+                present(storeId).map(id -> Ids.require("storeId", id)), present(department).map(TrendService::department));
     }
 
-    private static Optional<String> name(String parameter, Optional<String> value) {
-        Optional<String> present = value.filter(v -> !v.isBlank());
-        if (present.isPresent() && !NAME.matcher(present.get()).matches()) {
-            throw new InvalidParameterException(parameter, "must be 1 to 80 letters, digits, spaces or ._&/-");
+    private static Optional<String> present(Optional<String> parameter) {
+        return parameter.filter(v -> !v.isBlank());
+    }
+
+    private static String department(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("department", "must be 1 to 80 letters, digits, spaces or ._&/-");
         }
-        return present;
+        return name;
     }
 
     public TrendRepository.TrendDimensions dimensions() {

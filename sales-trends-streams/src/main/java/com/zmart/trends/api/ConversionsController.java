@@ -5,6 +5,7 @@ import com.zmart.streams.interactivequeries.InteractiveQueries;
 import com.zmart.streams.interactivequeries.InteractiveQueries.KeyQuery;
 import com.zmart.streams.interactivequeries.KeyNotFoundException;
 import com.zmart.trends.attribution.AttributionTopology;
+import com.zmart.web.problems.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,7 @@ class ConversionsController {
                               @RequestHeader(name = InteractiveQueries.FORWARDED_HEADER, defaultValue = "false")
                               boolean forwarded,
                               HttpServletRequest request) {
-        String campaign = QueryParameters.id("campaignId", campaignId);
+        String campaign = Ids.require("campaignId", campaignId);
         String notFound = "No purchase attributed to campaign " + campaign + " yet";
         return queries.query(new KeyQuery<>(AttributionTopology.CAMPAIGN_CONVERSIONS_STORE, campaign,
                 Serdes.String().serializer(), access -> {

@@ -5,6 +5,7 @@ import com.zmart.streams.interactivequeries.InteractiveQueries.KeyQuery;
 import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.config.TrendWindow;
 import com.zmart.trends.trends.TrendStores;
+import com.zmart.web.problems.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -47,7 +48,7 @@ class TrendsController {
                       @RequestParam(defaultValue = DEFAULT_WINDOW) String window,
                       @RequestHeader(name = InteractiveQueries.FORWARDED_HEADER, defaultValue = "false") boolean forwarded,
                       HttpServletRequest request) {
-        String store = QueryParameters.id("storeId", storeId);
+        String store = Ids.require("storeId", storeId);
         TrendWindow view = QueryParameters.window(properties.trends(), window);
         return queries.query(new KeyQuery<>(TrendStores.PANES, store, Serdes.String().serializer(),
                 access -> trendQueries.latestPerDepartment(TrendQueries.panes(access), store, view), pathOf(request),
@@ -64,8 +65,8 @@ class TrendsController {
                                 @RequestHeader(name = InteractiveQueries.FORWARDED_HEADER, defaultValue = "false")
                                 boolean forwarded,
                                 HttpServletRequest request) {
-        String store = QueryParameters.id("storeId", storeId);
-        String dept = QueryParameters.id("department", department);
+        String store = Ids.require("storeId", storeId);
+        String dept = Ids.require("department", department);
         TrendWindow view = QueryParameters.window(properties.trends(), window);
         int count = QueryParameters.limit(limit);
         return queries.query(new KeyQuery<>(TrendStores.PANES, store, Serdes.String().serializer(),

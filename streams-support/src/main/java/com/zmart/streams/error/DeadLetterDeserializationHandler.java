@@ -2,6 +2,7 @@ package com.zmart.streams.error;
 
 import java.util.Map;
 
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -22,7 +23,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                                  Exception exception) {
-        boolean sent = deadLetters.send(DeadLetters.REASON_DESERIALIZATION, context, record.key(), record.value(),
+        boolean sent = deadLetters.send(DeadLetterReason.DESERIALIZATION, context, record.key(), record.value(),
                 record.headers(), record.timestamp(), exception);
         return sent ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
     }

@@ -2,6 +2,7 @@ package com.zmart.streams.error;
 
 import java.util.Map;
 
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +22,7 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        boolean sent = deadLetters.send(DeadLetters.REASON_PROCESSING, context, context.sourceRawKey(),
+        boolean sent = deadLetters.send(DeadLetterReason.PROCESSING, context, context.sourceRawKey(),
                 context.sourceRawValue(), context.headers(), context.timestamp(), exception);
         return sent ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
     }

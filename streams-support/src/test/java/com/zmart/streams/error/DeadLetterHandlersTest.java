@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,13 +47,13 @@ class DeadLetterHandlersTest {
         assertThat(letter.key()).containsExactly(1);
         assertThat(letter.value()).containsExactly(0, 0, 0, 0, 42);
         assertThat(header(letter, "trace")).isEqualTo("t-1");
-        assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_DESERIALIZATION);
-        assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).isEqualTo("unknown schema id 42");
-        assertThat(header(letter, DeadLetters.HEADER_EXCEPTION)).isEqualTo(IllegalStateException.class.getName());
-        assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo("zmart.sales");
-        assertThat(header(letter, DeadLetters.HEADER_PARTITION)).isEqualTo("2");
-        assertThat(header(letter, DeadLetters.HEADER_OFFSET)).isEqualTo("7");
-        assertThat(header(letter, DeadLetters.HEADER_TASK)).isEqualTo("0_2");
+        assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.DESERIALIZATION.headerValue());
+        assertThat(header(letter, DeadLetterHeaders.MESSAGE)).isEqualTo("unknown schema id 42");
+        assertThat(header(letter, DeadLetterHeaders.EXCEPTION)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo("zmart.sales");
+        assertThat(header(letter, DeadLetterHeaders.PARTITION)).isEqualTo("2");
+        assertThat(header(letter, DeadLetterHeaders.OFFSET)).isEqualTo("7");
+        assertThat(header(letter, DeadLetterHeaders.TASK)).isEqualTo("0_2");
     }
 
     @Test
@@ -67,8 +69,8 @@ class DeadLetterHandlersTest {
         ProducerRecord<byte[], byte[]> letter = producer.history().get(0);
         assertThat(letter.key()).isEqualTo(context.sourceRawKey());
         assertThat(letter.value()).isEqualTo(context.sourceRawValue());
-        assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_PROCESSING);
-        assertThat(header(letter, DeadLetters.HEADER_PROCESSOR)).isEqualTo("rewards");
+        assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.PROCESSING.headerValue());
+        assertThat(header(letter, DeadLetterHeaders.PROCESSOR)).isEqualTo("rewards");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ContinueResponseTiming;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,14 +18,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Import into a service to make every 4xx and 5xx application/problem+json and malformed requests 4xx, from Tomcat's
- * own rejections up to Spring MVC's exception handling.
+ * own rejections up to Spring MVC's exception handling, and every 400 for bad input the {@link InvalidRequest} shape.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ClientErrorHandlers.class)
 public class ProblemResponsesConfiguration {
+
+    /**
+     * Spring MVC's exception handling for a service without a handler of its own (one that has one extends
+     * {@link InvalidRequestHandlers}). Boot's own problem-details handler backs off for either, as it does for any
+     * {@link ResponseEntityExceptionHandler}. The service's scanned handlers are registered before this condition is
+     * evaluated: component scanning registers them while the application class is parsed, before the @Bean methods of
+     * the configurations it imports are read.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+    InvalidRequestHandlers invalidRequestHandlers() {
+        return new InvalidRequestHandlers();
+    }
 
     @Bean
     ProblemErrorController problemErrorController(ErrorAttributes errorAttributes) {

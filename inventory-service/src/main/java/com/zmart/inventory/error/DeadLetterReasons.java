@@ -1,0 +1,36 @@
+package com.zmart.inventory.error;
+
+import com.zmart.contracts.deadletter.DeadLetterReason;
+import com.zmart.inventory.stock.ItemNotFoundException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+
+/** Which {@link DeadLetterReason} an inventory failure is, looking through spring-kafka's wrapping. */
+final class DeadLetterReasons {
+
+    private DeadLetterReasons() {
+    }
+
+    static DeadLetterReason of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DeserializationException deserialization) {
+                // The validating deserializer refuses records that break their rules with their original bytes.
+                return deserialization.getCause() instanceof InvalidEventException
+                        ? DeadLetterReason.INVALID : DeadLetterReason.DESERIALIZATION;
+            }
+            if (cause instanceof InvalidEventException) {
+                return DeadLetterReason.INVALID;
+            }
+            if (cause instanceof ItemNotFoundException) {
+                return DeadLetterReason.UNKNOWN_ITEM;
+            }
+        }
+        return DeadLetterReason.PROCESSING;
+    }
+
+    /** The failure as the listener or the deserializer raised it: spring-kafka's listener wrapper says nothing. */
+    static Throwable unwrapped(Throwable failure) {
+        return failure instanceof ListenerExecutionFailedException && failure.getCause() != null
+                ? failure.getCause() : failure;
+    }
+}
