@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.RewardNotification;
@@ -41,7 +43,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * The mailer's consumer: raw notification bytes (the mailer reads them) in polls of up to {@code batch-size}, whose
  * offsets are committed after their emails and ledger entries; SMTP failures retried, then the notification (and any
  * record that cannot be read, has no address or an address the mail API rejects) goes to
- * {@code zmart.rewards-service.dlt} with its original bytes and Spring's reason headers.
+ * {@code zmart.rewards-service.dlt} with its original bytes, the suite's dead-letter headers ({@link DeadLetterHeaders})
+ * and Spring's own {@code kafka_dlt-*} ones.
  */
 @Configuration(proxyBeanMethods = false)
 class CouponMailerConfiguration {
@@ -102,6 +105,8 @@ class CouponMailerConfiguration {
                 new StringSerializer(), new ByteArraySerializer()));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(raw,
                 (record, exception) -> new TopicPartition(Topics.REWARDS_DLT.name(), -1));
+        recoverer.setHeadersFunction((record, failure) -> DeadLetterHeaders.of(deadLetterReason(failure), failure,
+                record.topic(), record.partition(), record.offset()));
         ConsumerAwareRecordRecoverer withReason = (record, consumer, thrown) ->
                 recoverer.accept(record, consumer, reason(thrown));
         DefaultErrorHandler handler = new DefaultErrorHandler(withReason,
@@ -112,6 +117,15 @@ class CouponMailerConfiguration {
         // The rest of a failed poll stays in memory rather than being fetched (and deserialized) again.
         handler.setSeekAfterError(false);
         return handler;
+    }
+
+    /** Unreadable bytes, or a notification no attempt can send (no address, one the mail API rejects), or retries out. */
+    static DeadLetterReason deadLetterReason(Throwable failure) {
+        if (failure instanceof SerializationException) {
+            return DeadLetterReason.DESERIALIZATION;
+        }
+        return failure instanceof MissingEmailAddressException || failure instanceof MailPreparationException
+                ? DeadLetterReason.INVALID : DeadLetterReason.PROCESSING;
     }
 
     /** The failure itself, not the listener and batch wrappers around it, goes into the dead letter's headers. */

@@ -265,6 +265,10 @@ class RewardsIT {
                     .containsExactlyInAnyOrder(MissingEmailAddressException.class.getName(),
                             SerializationException.class.getName());
             assertThat(letters).anySatisfy(letter -> assertThat(letter.value()).isEqualTo(unreadable));
+            // ... in the suite's own vocabulary too, as the Streams handlers and inventory write it.
+            assertThat(letters).extracting(letter -> header(letter, DeadLetterHeaders.REASON))
+                    .containsExactlyInAnyOrder(DeadLetterReason.INVALID.headerValue(),
+                            DeadLetterReason.DESERIALIZATION.headerValue());
             // Neither the email before the failures nor the one after them was sent twice by the redeliveries.
             assertThat(emailsFor(platform, first.getCouponCode())).hasSize(1);
             assertThat(emailsFor(platform, last.getCouponCode())).hasSize(1);
