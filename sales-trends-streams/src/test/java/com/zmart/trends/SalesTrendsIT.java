@@ -169,7 +169,7 @@ class SalesTrendsIT {
         assertThat(byKey.get("it-t-invalid")).satisfies(letter -> {
             assertThat(letter.value()).isEqualTo(invalidBytes);
             assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_PROCESSING);
-            assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).contains("quantity is 0");
+            assertThat(header(letter, DeadLetters.HEADER_MESSAGE)).contains("quantity must be between 1 and 1000000");
         });
         assertThat(byKey.get("it-stray")).satisfies(letter -> {
             assertThat(letter.value()).isEqualTo(strayBytes);

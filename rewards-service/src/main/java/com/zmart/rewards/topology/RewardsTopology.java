@@ -2,6 +2,7 @@ package com.zmart.rewards.topology;
 
 import java.util.Set;
 
+import com.zmart.contracts.sale.SaleLineRules;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.RewardNotification;
@@ -10,7 +11,7 @@ import com.zmart.events.Sale;
 import com.zmart.rewards.config.RewardsProperties;
 import com.zmart.rewards.points.PointsRule;
 import com.zmart.rewards.points.TierRule;
-import com.zmart.streams.dedup.FirstSeenFilter;
+import com.zmart.streams.dedup.UniqueSaleLines;
 import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.rewards.state.MemberRewards;
 import org.apache.avro.specific.SpecificRecord;
@@ -37,6 +38,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * zmart.sales (key transactionId, event time purchasedAt)
  *   → drop lines without a loyalty member
+ *   → invalid lines (SaleLineRules) → dead-letter topic (processing exception handler)
  *   → drop duplicated lines, (transactionId, lineNumber) [seen-lines-by-transaction]; the lines of a transaction
  *     share a partition and arrive together, so a transaction is one cached store entry
  *   → re-key by memberId (repartition topic "sales-by-member")
@@ -71,8 +73,9 @@ public final class RewardsTopology {
                         .withTimestampExtractor(new SaleTimestampExtractor()).withName("sales-source"))
                 .filter((transactionId, sale) -> sale != null && sale.getLoyaltyMemberId() != null,
                         Named.as("members-only"))
-                .processValues(FirstSeenFilter.supplier(SEEN_SALE_LINES_STORE, Sale::getTransactionId,
-                        sale -> Integer.toString(sale.getLineNumber()), properties.dedupRetention()),
+                // Before the repartition, so an invalid line reaches the dead-letter topic with its original bytes.
+                .peek((transactionId, sale) -> SaleLineRules.requireValid(sale), Named.as("valid-sale-lines"))
+                .processValues(UniqueSaleLines.supplier(SEEN_SALE_LINES_STORE, properties.dedupRetention()),
                         Named.as("unique-sale-lines"))
                 .selectKey((transactionId, sale) -> sale.getLoyaltyMemberId(), Named.as("key-by-member"))
                 .repartition(Repartitioned.<String, Sale>as(SALES_BY_MEMBER)

@@ -217,6 +217,24 @@ class RewardsTopologyTest {
         });
     }
 
+    @Test
+    void aMembersReturnIsNotASaleLineAndGoesToTheDeadLetterTopic() {
+        buy(sale("t-return", 1, ADA, "10.00", -1).build());
+        buy(sale("t-1", 1, ADA, "10.00", 1).build());
+
+        assertThat(updates.readValuesToList()).singleElement().satisfies(update -> {
+            assertThat(update.getTransactionId()).isEqualTo("t-1");
+            assertThat(update.getTotalPoints()).isEqualTo(10);
+        });
+        assertThat(deadLetterProducer.history()).singleElement().satisfies(deadLetter -> {
+            assertThat(deadLetter.key()).asString(StandardCharsets.UTF_8).isEqualTo("t-return");
+            assertThat(header(deadLetter, DeadLetters.HEADER_REASON)).isEqualTo(DeadLetters.REASON_PROCESSING);
+            assertThat(header(deadLetter, DeadLetters.HEADER_MESSAGE))
+                    .contains("quantity must be between 1 and 1000000");
+            assertThat(header(deadLetter, DeadLetters.HEADER_PROCESSOR)).isEqualTo("valid-sale-lines");
+        });
+    }
+
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

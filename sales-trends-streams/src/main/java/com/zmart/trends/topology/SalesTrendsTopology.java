@@ -1,5 +1,6 @@
 package com.zmart.trends.topology;
 
+import com.zmart.contracts.sale.SaleLineRules;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.ClickEvent;
@@ -7,7 +8,7 @@ import com.zmart.events.Sale;
 import com.zmart.trends.attribution.AttributionTopology;
 import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.funnel.CampaignFunnelTopology;
-import com.zmart.streams.dedup.FirstSeenFilter;
+import com.zmart.streams.dedup.UniqueSaleLines;
 import com.zmart.trends.trends.TrendsTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -20,7 +21,7 @@ import org.apache.kafka.streams.kstream.Named;
  * The service's topology:
  * <pre>
  * zmart.sales (key transactionId, event time purchasedAt)
- *   → invalid lines → dead-letter topic (processing exception handler)
+ *   → invalid lines (SaleLineRules) → dead-letter topic (processing exception handler)
  *   → drop duplicated lines, (transactionId, lineNumber) [seen-lines-by-transaction]; all lines of a transaction
  *     share a partition, so this needs no repartition
  *   ├─ TrendsTopology: windowed aggregates per store and department → zmart.sales-trends
@@ -42,9 +43,9 @@ public final class SalesTrendsTopology {
                         .withTimestampExtractor(new EventTimeExtractor()).withName("sales-source"))
                 .filter((transactionId, sale) -> sale != null, Named.as("not-deleted"))
                 // Right after the source, so an invalid line reaches the dead-letter topic with its original bytes.
-                .peek((transactionId, sale) -> SaleValidation.requireValid(sale), Named.as("valid-sale-lines"))
-                .processValues(FirstSeenFilter.supplier(SEEN_SALE_LINES_STORE, Sale::getTransactionId,
-                        sale -> Integer.toString(sale.getLineNumber()), properties.dedupRetention()), Named.as("unique-sale-lines"));
+                .peek((transactionId, sale) -> SaleLineRules.requireValid(sale), Named.as("valid-sale-lines"))
+                .processValues(UniqueSaleLines.supplier(SEEN_SALE_LINES_STORE, properties.dedupRetention()),
+                        Named.as("unique-sale-lines"));
         TrendsTopology.addTo(uniqueLines, properties.trends(), serdes.trend());
         KStream<String, ClickEvent> clicks = builder.stream(Topics.CLICKS.name(), Consumed.with(Serdes.String(),
                 serdes.click()).withTimestampExtractor(new EventTimeExtractor()).withName("clicks-source"));
