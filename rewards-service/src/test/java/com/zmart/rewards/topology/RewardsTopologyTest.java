@@ -24,12 +24,12 @@ import com.zmart.rewards.state.MemberRewards;
 import com.zmart.streams.error.DeadLetterPublisher;
 import com.zmart.streams.error.DeadLetters;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
+import com.zmart.streams.testing.DriverTopics;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -49,7 +49,7 @@ class RewardsTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final RewardsSerdes serdes = RewardsFixtures.plainSerdes();
+    private final DriverTopics topics = new DriverTopics();
     private final MockProducer<byte[], byte[]> deadLetterProducer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private TopologyTestDriver driver;
@@ -64,14 +64,11 @@ class RewardsTopologyTest {
         Properties config = new StreamsRuntimeSettings("zmart-rewards-test", "localhost:9092", stateDir.toString(), 1,
                 Topics.REWARDS_DLT.name(), null, Map.of()).streamsProperties(new HostInfo("localhost", 8091),
                 new DeadLetterPublisher(() -> deadLetterProducer, Duration.ofSeconds(1)));
-        driver = new TopologyTestDriver(RewardsTopology.buildTopology(RewardsFixtures.properties(), serdes), config);
-        sales = driver.createInputTopic(Topics.SALES.name(), Serdes.String().serializer(), serdes.sale().serializer());
-        members = driver.createInputTopic(Topics.LOYALTY_MEMBERS.name(), Serdes.String().serializer(),
-                serdes.member().serializer());
-        updates = driver.createOutputTopic(Topics.REWARD_UPDATES.name(), Serdes.String().deserializer(),
-                serdes.update().deserializer());
-        notifications = driver.createOutputTopic(Topics.REWARD_NOTIFICATIONS.name(), Serdes.String().deserializer(),
-                serdes.notification().deserializer());
+        driver = new TopologyTestDriver(RewardsTopology.buildTopology(RewardsFixtures.properties(), topics.streamsTopics()), config);
+        sales = topics.input(driver, Topics.SALES);
+        members = topics.input(driver, Topics.LOYALTY_MEMBERS);
+        updates = topics.output(driver, Topics.REWARD_UPDATES);
+        notifications = topics.output(driver, Topics.REWARD_NOTIFICATIONS);
     }
 
     @AfterEach
