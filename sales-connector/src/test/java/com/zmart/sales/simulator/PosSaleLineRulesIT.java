@@ -6,19 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
 import com.zmart.contracts.sale.SaleLineRules;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformTest;
-import com.zmart.platform.postgres.PostgresServer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
  * The point-of-sale schema refuses the sale lines the services would set aside ({@link SaleLineRules}), in a database
- * of its own on the test platform's PostgreSQL.
+ * of its own ({@link ScratchPosDatabase}).
  */
 // Same settings as SalesConnectorIT, so both share the one platform started per test JVM.
 @LocalPlatformTest(connect = true)
@@ -29,16 +28,11 @@ class PosSaleLineRulesIT {
 
     @Test
     void theSchemaAcceptsAPurchaseAndRefusesWhatTheServicesWouldSetAside(LocalPlatform platform) throws Exception {
-        PostgresServer postgres = platform.postgres().orElseThrow();
-        DataSource admin = PosDatabase.dataSource(postgres.jdbcUrl("postgres"), PostgresServer.USER, "");
-        execute(admin, "DROP DATABASE IF EXISTS " + DATABASE);
-        execute(admin, "CREATE DATABASE " + DATABASE);
-        try {
-            DataSource db = PosDatabase.dataSource(postgres.jdbcUrl(DATABASE), PostgresServer.USER, "");
-            PosDatabase.migrate(db);
-            execute(db, "INSERT INTO stores VALUES ('store-1', 'Store', '10001', 'north-east')");
-            execute(db, "INSERT INTO products VALUES ('sku-1', 'Coffee', 'grocery', 3.00)");
-            execute(db, "INSERT INTO customers VALUES ('cust-1', 'Ada', 'L')");
+        try (ScratchPosDatabase pos = ScratchPosDatabase.create(platform.postgres().orElseThrow(), DATABASE)) {
+            pos.execute("INSERT INTO stores VALUES ('store-1', 'Store', '10001', 'north-east')");
+            pos.execute("INSERT INTO products VALUES ('sku-1', 'Coffee', 'grocery', 3.00)");
+            pos.execute("INSERT INTO customers VALUES ('cust-1', 'Ada', 'L')");
+            DataSource db = pos.dataSource();
 
             assertThat(insert(db, "t-1", 1, "grocery")).isEqualTo(1);
             assertThat(insert(db, "t-2", SaleLineRules.MAX_QUANTITY, "grocery")).isEqualTo(1);
@@ -47,12 +41,10 @@ class PosSaleLineRulesIT {
             assertRefused(() -> insert(db, "t-too-many", SaleLineRules.MAX_QUANTITY + 1, "grocery"));
             assertRefused(() -> insert(db, " ", 1, "grocery"));
             assertRefused(() -> insert(db, "t-3", 1, "\t"));
-        } finally {
-            execute(admin, "DROP DATABASE IF EXISTS " + DATABASE);
         }
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable insert) {
+    private static void assertRefused(ThrowingCallable insert) {
         assertThatThrownBy(insert).isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(CHECK_VIOLATION));
     }
@@ -71,9 +63,4 @@ class PosSaleLineRulesIT {
         }
     }
 
-    private static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }
