@@ -7,12 +7,15 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.zmart.events.Sale;
 
 /**
  * What the services must show for a set of sale lines, computed here from the lines themselves, independently of the
- * services' code: each distinct (transaction id, line number) counted once, duplicates ignored.
+ * services' code: each distinct (transaction id, line number) counted once, duplicates ignored, and only purchases
+ * (ADR 0005): a line of 1 to 1,000,000 units with no negative price or discount and no blank transaction, store,
+ * customer, sku or department; every service sets the others aside, returns (negative quantities) included.
  * <ul>
  *   <li>rewards (rewards-service application.yml, PointsRule): per line floor((unit price x quantity - discount)
  *       x 1 point per currency unit x 2 for electronics), 0 when that is not positive; only lines with a member;</li>
@@ -54,9 +57,9 @@ final class ExpectedFigures {
     private final Map<String, String> customerOfReceipt = new TreeMap<>();
     private final Map<String, Long> revenueCentsOfReceipt = new TreeMap<>();
 
-    /** Counts the line unless a line with its identity was counted already; true if counted. */
+    /** Counts the line unless it is no purchase or a line with its identity was counted already; true if counted. */
     synchronized boolean add(Sale sale) {
-        if (!counted.add(SaleLines.lineId(sale))) {
+        if (!isPurchase(sale) || !counted.add(SaleLines.lineId(sale))) {
             return false;
         }
         BigDecimal net = sale.getUnitPrice().multiply(BigDecimal.valueOf(sale.getQuantity())).subtract(sale.getDiscount());
@@ -77,6 +80,13 @@ final class ExpectedFigures {
         customerOfReceipt.put(sale.getTransactionId(), sale.getCustomerId());
         revenueCentsOfReceipt.merge(sale.getTransactionId(), revenueCents, Long::sum);
         return true;
+    }
+
+    private static boolean isPurchase(Sale sale) {
+        return sale.getQuantity() >= 1 && sale.getQuantity() <= 1_000_000 && sale.getLineNumber() >= 1
+                && sale.getUnitPrice().signum() >= 0 && sale.getDiscount().signum() >= 0
+                && Stream.of(sale.getTransactionId(), sale.getStoreId(), sale.getCustomerId(), sale.getSku(),
+                sale.getDepartment()).noneMatch(String::isBlank);
     }
 
     private static void addTo(Map<String, Window> windows, Sale sale, long start, long revenueCents) {

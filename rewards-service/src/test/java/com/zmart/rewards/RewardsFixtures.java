@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.zmart.events.LoyaltyMember;
-import com.zmart.events.RewardNotification;
-import com.zmart.events.RewardUpdate;
 import com.zmart.events.Sale;
 import com.zmart.rewards.config.RewardsProperties;
-import com.zmart.streams.state.InternalAvroSerde;
-import com.zmart.rewards.topology.RewardsSerdes;
 
 /** Test data: the default rules of application.yml, sale lines and members. */
 public final class RewardsFixtures {
@@ -29,12 +25,6 @@ public final class RewardsFixtures {
                 List.of(100L, 250L, 500L, 1000L), new RewardsProperties.Tiers(250, 500, 1000), 10,
                 Duration.ofDays(35), "zmart-rewards-test", "localhost:9092", "http://registry.invalid/apis/registry/v3",
                 "/tmp/unused", 1, Map.of(), "127.0.0.1", null);
-    }
-
-    /** Registry-free serdes for the public topics (single-object Avro encoding, see InternalAvroSerde). */
-    public static RewardsSerdes plainSerdes() {
-        return new RewardsSerdes(new InternalAvroSerde<>(Sale.class), new InternalAvroSerde<>(LoyaltyMember.class),
-                new InternalAvroSerde<>(RewardUpdate.class), new InternalAvroSerde<>(RewardNotification.class));
     }
 
     /** One sale line of {@code quantity × unitPrice}, no discount, grocery, bought by {@code memberId} (may be null). */

@@ -170,8 +170,8 @@ class SalesTrendsIT {
         });
         assertThat(byKey.get("it-t-invalid")).satisfies(letter -> {
             assertThat(letter.value()).isEqualTo(invalidBytes);
-            assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.PROCESSING.headerValue());
-            assertThat(header(letter, DeadLetterHeaders.MESSAGE)).contains("quantity is 0");
+            assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.INVALID.headerValue());
+            assertThat(header(letter, DeadLetterHeaders.MESSAGE)).contains("quantity must be between 1 and 1000000");
         });
         assertThat(byKey.get("it-stray")).satisfies(letter -> {
             assertThat(letter.value()).isEqualTo(strayBytes);

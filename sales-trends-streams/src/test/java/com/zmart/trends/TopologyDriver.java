@@ -13,10 +13,9 @@ import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
-import com.zmart.trends.topology.SalesTrendsSerdes;
+import com.zmart.streams.testing.DriverTopics;
 import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.topology.SalesTrendsTopology;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -27,7 +26,7 @@ import org.apache.kafka.streams.state.WindowStore;
 /** The whole topology in a TopologyTestDriver with the fixtures' settings, and its topics as tests use them. */
 public final class TopologyDriver implements AutoCloseable {
 
-    private final SalesTrendsSerdes serdes = TrendsFixtures.plainSerdes();
+    private final DriverTopics topics = new DriverTopics();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, Sale> sales;
     private final TestInputTopic<String, ClickEvent> clicks;
@@ -45,19 +44,14 @@ public final class TopologyDriver implements AutoCloseable {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sales-trends-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(SalesTrendsTopology.buildTopology(properties, serdes), config,
+        driver = new TopologyTestDriver(SalesTrendsTopology.buildTopology(properties, topics.streamsTopics()), config,
                 TrendsFixtures.T0);
-        sales = driver.createInputTopic(Topics.SALES.name(), Serdes.String().serializer(), serdes.sale().serializer());
-        clicks = driver.createInputTopic(Topics.CLICKS.name(), Serdes.String().serializer(),
-                serdes.click().serializer());
-        trends = driver.createOutputTopic(Topics.SALES_TRENDS.name(), Serdes.String().deserializer(),
-                serdes.trend().deserializer());
-        attributions = driver.createOutputTopic(Topics.CAMPAIGN_ATTRIBUTIONS.name(), Serdes.String().deserializer(),
-                serdes.attribution().deserializer());
-        conversions = driver.createOutputTopic(Topics.CAMPAIGN_CONVERSIONS.name(), Serdes.String().deserializer(),
-                serdes.conversion().deserializer());
-        funnels = driver.createOutputTopic(Topics.CAMPAIGN_FUNNELS.name(), Serdes.String().deserializer(),
-                serdes.funnel().deserializer());
+        sales = topics.input(driver, Topics.SALES);
+        clicks = topics.input(driver, Topics.CLICKS);
+        trends = topics.output(driver, Topics.SALES_TRENDS);
+        attributions = topics.output(driver, Topics.CAMPAIGN_ATTRIBUTIONS);
+        conversions = topics.output(driver, Topics.CAMPAIGN_CONVERSIONS);
+        funnels = topics.output(driver, Topics.CAMPAIGN_FUNNELS);
     }
 
     public TopologyTestDriver driver() {

@@ -7,19 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.zmart.events.CampaignAttribution;
-import com.zmart.events.CampaignConversion;
-import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
-import com.zmart.events.SalesTrend;
 import com.zmart.trends.config.AttributionProperties;
 import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.config.TrendWindow;
 import com.zmart.trends.config.TrendsProperties;
-import com.zmart.streams.state.InternalAvroSerde;
-import com.zmart.trends.topology.SalesTrendsSerdes;
 
 /** Test data: settings close to application.yml, sale lines and clicks. */
 public final class TrendsFixtures {
@@ -45,13 +39,6 @@ public final class TrendsFixtures {
                 "http://registry.invalid/apis/registry/v3", "/tmp/unused", 1, "127.0.0.1", null, Duration.ofDays(35),
                 new TrendsProperties(views, GRACE, EMIT_INTERVAL, Duration.ofHours(24), 3),
                 new AttributionProperties(Duration.ofDays(7), Duration.ofHours(1), RECEIPT_IDLE), Map.of());
-    }
-
-    /** Registry-free serdes for the public topics (single-object Avro encoding, see InternalAvroSerde). */
-    public static SalesTrendsSerdes plainSerdes() {
-        return new SalesTrendsSerdes(new InternalAvroSerde<>(Sale.class), new InternalAvroSerde<>(ClickEvent.class),
-                new InternalAvroSerde<>(SalesTrend.class), new InternalAvroSerde<>(CampaignAttribution.class),
-                new InternalAvroSerde<>(CampaignConversion.class), new InternalAvroSerde<>(CampaignFunnel.class));
     }
 
     /** One line of {@code quantity × unitPrice}, no discount, store-001 grocery "Coffee" (sku-coffee), at T0. */

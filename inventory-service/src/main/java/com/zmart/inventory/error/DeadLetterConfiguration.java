@@ -2,6 +2,7 @@ package com.zmart.inventory.error;
 
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.deadletter.DeadLetterReason;
+import com.zmart.contracts.deadletter.InvalidRecordException;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.inventory.config.InventoryProperties;
@@ -48,7 +49,7 @@ class DeadLetterConfiguration {
         backOff.setMaxInterval(settings.maxInterval().toMillis());
 
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class, ItemNotFoundException.class);
+        handler.addNotRetryableExceptions(InvalidRecordException.class, ItemNotFoundException.class);
         // Keep the rest of a failed poll in memory instead of seeking back and fetching it again: re-fetched records
         // are deserialized again, and each unknown schema id among them costs a registry lookup every time (1,000
         // poison records on one topic took ~25,000 lookups and minutes in the hardening test).

@@ -1,6 +1,7 @@
 package com.zmart.inventory.error;
 
 import com.zmart.contracts.deadletter.DeadLetterReason;
+import com.zmart.contracts.deadletter.InvalidRecordException;
 import com.zmart.inventory.stock.ItemNotFoundException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -15,10 +16,10 @@ final class DeadLetterReasons {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DeserializationException deserialization) {
                 // The validating deserializer refuses records that break their rules with their original bytes.
-                return deserialization.getCause() instanceof InvalidEventException
+                return deserialization.getCause() instanceof InvalidRecordException
                         ? DeadLetterReason.INVALID : DeadLetterReason.DESERIALIZATION;
             }
-            if (cause instanceof InvalidEventException) {
+            if (cause instanceof InvalidRecordException) {
                 return DeadLetterReason.INVALID;
             }
             if (cause instanceof ItemNotFoundException) {

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.zmart.contracts.sale.SaleLineRules;
 import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.events.Restock;
 import com.zmart.events.Sale;
 import com.zmart.inventory.config.InventoryProperties;
 import com.zmart.inventory.restock.RestockRules;
-import com.zmart.inventory.sale.SaleRules;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,7 +34,7 @@ class ListenerContainersConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Sale> saleListenerFactory(
             KafkaProperties kafka, InventoryProperties properties, CommonErrorHandler errorHandler) {
-        var factory = factory(kafka, properties, "sales", SaleRules::problems,
+        var factory = factory(kafka, properties, "sales", SaleLineRules::problems,
                 properties.listener().salesConcurrency(), errorHandler);
         // A poll of sale lines is applied in one database transaction (SaleLineService).
         factory.setBatchListener(true);

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.zmart.inventory.error.InvalidEventException;
+import com.zmart.contracts.deadletter.InvalidRecordException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Deserializes with a delegate, then checks the record's rules and throws {@link InvalidEventException} if any is
+ * Deserializes with a delegate, then checks the record's rules and throws {@link InvalidRecordException} if any is
  * broken. Wrapped in spring-kafka's {@code ErrorHandlingDeserializer}, an invalid record thus reaches the error
  * handler with its original bytes, exactly as an undeserializable one does, and goes to the dead-letter topic as it was.
  */
@@ -40,11 +40,11 @@ public final class ValidatingDeserializer<T> implements Deserializer<T> {
 
     private T check(T value) {
         if (value == null) {
-            throw new InvalidEventException(List.of("the record has no value"));
+            throw new InvalidRecordException("record", List.of("the record has no value"));
         }
         List<String> problems = rules.apply(value);
         if (!problems.isEmpty()) {
-            throw new InvalidEventException(problems);
+            throw new InvalidRecordException("record", problems);
         }
         return value;
     }

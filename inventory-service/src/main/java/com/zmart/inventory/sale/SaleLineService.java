@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.zmart.contracts.sale.SaleLineId;
 import com.zmart.events.Sale;
 import com.zmart.inventory.stock.Item;
 import com.zmart.inventory.stock.StockChange;
@@ -77,8 +78,8 @@ public class SaleLineService {
         if (!unknownLines.isEmpty()) {
             unknown.record(unknownLines);
             // Ids only: a sale's other fields (customer, card) have no place in logs.
-            unknownLines.forEach(line -> log.warn("Sale line {}#{} is for sku {} in store {}, which has no stock:"
-                    + " recorded as unknown", line.getTransactionId(), line.getLineNumber(), line.getSku(),
+            unknownLines.forEach(line -> log.warn("Sale line {} is for sku {} in store {}, which has no stock:"
+                    + " recorded as unknown", SaleLineId.of(line), line.getSku(),
                     line.getStoreId()));
         }
         outcomes.put(SaleLineOutcome.UNKNOWN_ITEM, unknownLines.size());

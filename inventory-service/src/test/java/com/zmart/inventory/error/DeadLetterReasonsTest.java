@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.InvalidRecordException;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.inventory.stock.ItemNotFoundException;
 import org.apache.kafka.common.header.Headers;
@@ -19,7 +20,7 @@ class DeadLetterReasonsTest {
     @Test
     void reasonsFollowTheCauseThroughSpringKafkasWrapping() {
         var notAvro = new DeserializationException("failed", new byte[] {1}, false, new IllegalStateException("magic byte"));
-        var invalid = new DeserializationException("failed", new byte[] {1}, false, new InvalidEventException(List.of("sku must not be blank")));
+        var invalid = new DeserializationException("failed", new byte[] {1}, false, new InvalidRecordException("record", List.of("sku must not be blank")));
         var unknown = new ListenerExecutionFailedException("listener failed", new ItemNotFoundException("store-1", "sku-9"));
         var database = new ListenerExecutionFailedException("listener failed", new DataAccessResourceFailureException("down"));
 

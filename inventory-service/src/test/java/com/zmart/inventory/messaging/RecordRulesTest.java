@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
+import com.zmart.contracts.sale.SaleLineRules;
 import com.zmart.events.Restock;
 import com.zmart.events.Sale;
 import com.zmart.inventory.Fixtures;
-import com.zmart.inventory.error.InvalidEventException;
+import com.zmart.contracts.deadletter.InvalidRecordException;
 import com.zmart.inventory.restock.RestockRules;
-import com.zmart.inventory.sale.SaleRules;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +18,22 @@ class RecordRulesTest {
 
     @Test
     void aCompleteSaleLineBreaksNoRule() {
-        assertThat(SaleRules.problems(Fixtures.sale("tx-1", 1, "store-001", "sku-00001", 2))).isEmpty();
+        assertThat(SaleLineRules.problems(Fixtures.sale("tx-1", 1, "store-001", "sku-00001", 2))).isEmpty();
     }
 
     @Test
     void saleRulesNameEachBrokenFieldWithoutItsValue() {
         Sale sale = Fixtures.sale(" ", 0, "", "sku-00001", 0);
-        assertThat(SaleRules.problems(sale)).containsExactly(
+        assertThat(SaleLineRules.problems(sale)).containsExactly(
                 "transactionId must not be blank", "lineNumber must be at least 1", "storeId must not be blank",
                 "quantity must be between 1 and 1000000");
-        assertThat(SaleRules.problems(Fixtures.sale("tx-1", 1, "store-001", "sku-00001", 1_000_001)))
+        assertThat(SaleLineRules.problems(Fixtures.sale("tx-1", 1, "store-001", "sku-00001", 1_000_001)))
+                .containsExactly("quantity must be between 1 and 1000000");
+    }
+
+    @Test
+    void aReturnIsNotASaleLine() {
+        assertThat(SaleLineRules.problems(Fixtures.sale("tx-1", 1, "store-001", "sku-00001", -1)))
                 .containsExactly("quantity must be between 1 and 1000000");
     }
 
@@ -47,9 +53,9 @@ class RecordRulesTest {
         try (var deserializer = new ValidatingDeserializer<>(fixed, RestockRules::problems)) {
             assertThat(deserializer.deserialize("t", new byte[1])).isSameAs(valid);
             assertThatThrownBy(() -> deserializer.deserialize("t", new byte[2]))
-                    .isInstanceOf(InvalidEventException.class).hasMessageContaining("sku must not be blank");
+                    .isInstanceOf(InvalidRecordException.class).hasMessageContaining("sku must not be blank");
             assertThatThrownBy(() -> deserializer.deserialize("t", new byte[0]))
-                    .isInstanceOf(InvalidEventException.class).hasMessageContaining("no value");
+                    .isInstanceOf(InvalidRecordException.class).hasMessageContaining("no value");
         }
     }
 }

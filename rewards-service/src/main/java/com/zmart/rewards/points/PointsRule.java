@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.zmart.contracts.sale.SaleLineAmounts;
 import com.zmart.events.Sale;
 import com.zmart.rewards.config.RewardsProperties;
 
 /**
- * Points of one sale line: {@code floor((unitPrice × quantity − discount) × perCurrencyUnit × departmentMultiplier)},
- * never negative. Rounding happens once per line (down), so a transaction earns the sum of its lines' points.
+ * Points of one sale line: {@code floor(net amount × perCurrencyUnit × departmentMultiplier)} (see
+ * {@link SaleLineAmounts#net}), never negative. Rounding happens once per line (down), so a transaction earns the sum
+ * of its lines' points.
  */
 public final class PointsRule {
 
@@ -36,8 +38,7 @@ public final class PointsRule {
     }
 
     public int pointsFor(Sale sale) {
-        BigDecimal gross = sale.getUnitPrice().multiply(BigDecimal.valueOf(sale.getQuantity()));
-        BigDecimal net = gross.subtract(sale.getDiscount());
+        BigDecimal net = SaleLineAmounts.net(sale);
         if (net.signum() <= 0) {
             return 0;
         }

@@ -2,11 +2,11 @@ package com.zmart.rewards.runtime;
 
 import com.zmart.contracts.topic.Topics;
 import com.zmart.rewards.config.RewardsProperties;
-import com.zmart.rewards.topology.RewardsSerdes;
 import com.zmart.rewards.topology.RewardsTopology;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import com.zmart.streams.runtime.StreamsService;
 import com.zmart.streams.runtime.StreamsServiceConfiguration;
+import com.zmart.streams.topic.StreamsTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -19,7 +19,7 @@ class RewardsStreamsConfiguration {
     @Bean
     StreamsService rewardsStreams(RewardsProperties properties) {
         return new StreamsService("Rewards",
-                RewardsTopology.buildTopology(properties, RewardsSerdes.registry(properties.registryUrl())),
+                RewardsTopology.buildTopology(properties, StreamsTopics.registry(properties.registryUrl())),
                 new StreamsRuntimeSettings(properties.applicationId(), properties.bootstrapServers(),
                         properties.stateDir(), properties.replicationFactor(), Topics.REWARDS_DLT.name(),
                         properties.instanceId(), properties.streams()),

@@ -2,6 +2,7 @@ package com.zmart.rewards.topology;
 
 import java.util.Set;
 
+import com.zmart.contracts.sale.SaleLineRules;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.RewardNotification;
@@ -10,21 +11,19 @@ import com.zmart.events.Sale;
 import com.zmart.rewards.config.RewardsProperties;
 import com.zmart.rewards.points.PointsRule;
 import com.zmart.rewards.points.TierRule;
-import com.zmart.streams.dedup.FirstSeenFilter;
-import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.rewards.state.MemberRewards;
+import com.zmart.streams.dedup.UniqueSaleLines;
+import com.zmart.streams.state.InternalAvroSerde;
+import com.zmart.streams.time.EventTimeExtractor;
+import com.zmart.streams.topic.StreamsTopics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -37,6 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * zmart.sales (key transactionId, event time purchasedAt)
  *   → drop lines without a loyalty member
+ *   → invalid lines (SaleLineRules) → dead-letter topic (processing exception handler)
  *   → drop duplicated lines, (transactionId, lineNumber) [seen-lines-by-transaction]; the lines of a transaction
  *     share a partition and arrive together, so a transaction is one cached store entry
  *   → re-key by memberId (repartition topic "sales-by-member")
@@ -58,21 +58,19 @@ public final class RewardsTopology {
     private RewardsTopology() {
     }
 
-    public static Topology buildTopology(RewardsProperties properties, RewardsSerdes serdes) {
+    public static Topology buildTopology(RewardsProperties properties, StreamsTopics topics) {
         StreamsBuilder builder = new StreamsBuilder();
 
-        GlobalKTable<String, LoyaltyMember> members = builder.globalTable(Topics.LOYALTY_MEMBERS.name(),
-                Consumed.with(Serdes.String(), serdes.member()).withName("loyalty-members-source"),
-                Materialized.<String, LoyaltyMember, KeyValueStore<Bytes, byte[]>>as(LOYALTY_MEMBERS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.member()));
+        GlobalKTable<String, LoyaltyMember> members = topics.globalTable(builder, Topics.LOYALTY_MEMBERS,
+                consumed -> consumed.withName("loyalty-members-source"), LOYALTY_MEMBERS_STORE);
 
-        KStream<String, SpecificRecord> rewards = builder
-                .stream(Topics.SALES.name(), Consumed.with(Serdes.String(), serdes.sale())
-                        .withTimestampExtractor(new SaleTimestampExtractor()).withName("sales-source"))
+        KStream<String, SpecificRecord> rewards = topics.stream(builder, Topics.SALES, consumed -> consumed
+                        .withTimestampExtractor(new EventTimeExtractor()).withName("sales-source"))
                 .filter((transactionId, sale) -> sale != null && sale.getLoyaltyMemberId() != null,
                         Named.as("members-only"))
-                .processValues(FirstSeenFilter.supplier(SEEN_SALE_LINES_STORE, Sale::getTransactionId,
-                        sale -> Integer.toString(sale.getLineNumber()), properties.dedupRetention()),
+                // Before the repartition, so an invalid line reaches the dead-letter topic with its original bytes.
+                .peek((transactionId, sale) -> SaleLineRules.requireValid(sale), Named.as("valid-sale-lines"))
+                .processValues(UniqueSaleLines.supplier(SEEN_SALE_LINES_STORE, properties.dedupRetention()),
                         Named.as("unique-sale-lines"))
                 .selectKey((transactionId, sale) -> sale.getLoyaltyMemberId(), Named.as("key-by-member"))
                 .repartition(Repartitioned.<String, Sale>as(SALES_BY_MEMBER)
@@ -80,18 +78,15 @@ public final class RewardsTopology {
                 .process(processorSupplier(properties), Named.as("rewards"));
 
         rewards.split(Named.as("rewards-"))
-                .branch((memberId, event) -> event instanceof RewardUpdate, Branched.withConsumer(updates -> updates
-                        .mapValues(event -> (RewardUpdate) event, Named.as("as-reward-update"))
-                        .to(Topics.REWARD_UPDATES.name(), Produced.with(Serdes.String(), serdes.update())
-                                .withName("reward-updates-sink")), "updates"))
+                .branch((memberId, event) -> event instanceof RewardUpdate, Branched.withConsumer(updates ->
+                        topics.to(updates.mapValues(event -> (RewardUpdate) event, Named.as("as-reward-update")),
+                                Topics.REWARD_UPDATES, "reward-updates-sink"), "updates"))
                 .branch((memberId, event) -> event instanceof RewardNotification,
-                        Branched.withConsumer(notifications -> notifications
+                        Branched.withConsumer(notifications -> topics.to(notifications
                                 .mapValues(event -> (RewardNotification) event, Named.as("as-reward-notification"))
                                 .leftJoin(members, (memberId, notification) -> memberId, RewardsTopology::withEmail,
-                                        Named.as("notification-email"))
-                                .to(Topics.REWARD_NOTIFICATIONS.name(),
-                                        Produced.with(Serdes.String(), serdes.notification())
-                                                .withName("reward-notifications-sink")), "notifications"))
+                                        Named.as("notification-email")),
+                                Topics.REWARD_NOTIFICATIONS, "reward-notifications-sink"), "notifications"))
                 .noDefaultBranch();
 
         return builder.build();

@@ -23,9 +23,9 @@ import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformTest;
 import com.zmart.rewards.RewardsFixtures;
 import com.zmart.rewards.state.MemberRewards;
-import com.zmart.rewards.topology.RewardsSerdes;
 import com.zmart.rewards.topology.RewardsTopology;
 import com.zmart.streams.state.InternalAvroSerde;
+import com.zmart.streams.topic.StreamsTopics;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,7 +66,7 @@ class RollingUpgradeIT {
         // The old version (this code as built) counts a first batch; its member store's changelog holds the totals.
         List<Sale> before = sales(run, "before", 200, expected);
         try (KafkaStreams old = new KafkaStreams(RewardsTopology.buildTopology(RewardsFixtures.properties(),
-                RewardsSerdes.registry(platform.registry().apiV3Url())), config(platform, applicationId, "old"))) {
+                StreamsTopics.registry(platform.registry().apiV3Url())), config(platform, applicationId, "old"))) {
             old.start();
             RewardsIT.publishSales(platform, before);
             await().atMost(WAIT).untilAsserted(() -> assertThat(totals(platform, run)).isEqualTo(expected));
@@ -92,10 +92,10 @@ class RollingUpgradeIT {
         Topology nextTopology = withContextLoader(next, () -> {
             Class<?> fixtures = next.loadClass(RewardsFixtures.class.getName());
             Object properties = fixtures.getMethod("properties").invoke(null);
-            Class<?> serdes = next.loadClass(RewardsSerdes.class.getName());
-            Object registrySerdes = serdes.getMethod("registry", String.class).invoke(null, platform.registry().apiV3Url());
+            Class<?> topics = next.loadClass(StreamsTopics.class.getName());
+            Object registryTopics = topics.getMethod("registry", String.class).invoke(null, platform.registry().apiV3Url());
             return (Topology) next.loadClass(RewardsTopology.class.getName())
-                    .getMethod("buildTopology", properties.getClass(), serdes).invoke(null, properties, registrySerdes);
+                    .getMethod("buildTopology", properties.getClass(), topics).invoke(null, properties, registryTopics);
         });
         KafkaStreams upgraded = withContextLoader(next, () -> new KafkaStreams(nextTopology,
                 config(platform, applicationId, "next")));

@@ -25,12 +25,12 @@ import com.zmart.rewards.coupons.CouponCodes;
 import com.zmart.rewards.state.MemberRewards;
 import com.zmart.streams.error.DeadLetterPublisher;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
+import com.zmart.streams.testing.DriverTopics;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -50,7 +50,7 @@ class RewardsTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final RewardsSerdes serdes = RewardsFixtures.plainSerdes();
+    private final DriverTopics topics = new DriverTopics();
     private final MockProducer<byte[], byte[]> deadLetterProducer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private TopologyTestDriver driver;
@@ -65,14 +65,11 @@ class RewardsTopologyTest {
         Properties config = new StreamsRuntimeSettings("zmart-rewards-test", "localhost:9092", stateDir.toString(), 1,
                 Topics.REWARDS_DLT.name(), null, Map.of()).streamsProperties(new HostInfo("localhost", 8091),
                 new DeadLetterPublisher(() -> deadLetterProducer, Duration.ofSeconds(1)));
-        driver = new TopologyTestDriver(RewardsTopology.buildTopology(RewardsFixtures.properties(), serdes), config);
-        sales = driver.createInputTopic(Topics.SALES.name(), Serdes.String().serializer(), serdes.sale().serializer());
-        members = driver.createInputTopic(Topics.LOYALTY_MEMBERS.name(), Serdes.String().serializer(),
-                serdes.member().serializer());
-        updates = driver.createOutputTopic(Topics.REWARD_UPDATES.name(), Serdes.String().deserializer(),
-                serdes.update().deserializer());
-        notifications = driver.createOutputTopic(Topics.REWARD_NOTIFICATIONS.name(), Serdes.String().deserializer(),
-                serdes.notification().deserializer());
+        driver = new TopologyTestDriver(RewardsTopology.buildTopology(RewardsFixtures.properties(), topics.streamsTopics()), config);
+        sales = topics.input(driver, Topics.SALES);
+        members = topics.input(driver, Topics.LOYALTY_MEMBERS);
+        updates = topics.output(driver, Topics.REWARD_UPDATES);
+        notifications = topics.output(driver, Topics.REWARD_NOTIFICATIONS);
     }
 
     @AfterEach
@@ -215,6 +212,24 @@ class RewardsTopologyTest {
             assertThat(header(deadLetter, DeadLetterHeaders.OFFSET)).isEqualTo("0");
             assertThat(header(deadLetter, DeadLetterHeaders.EXCEPTION)).isNotBlank();
             assertThat(header(deadLetter, DeadLetterHeaders.PROCESSOR)).isEqualTo("sales-source");
+        });
+    }
+
+    @Test
+    void aMembersReturnIsNotASaleLineAndGoesToTheDeadLetterTopic() {
+        buy(sale("t-return", 1, ADA, "10.00", -1).build());
+        buy(sale("t-1", 1, ADA, "10.00", 1).build());
+
+        assertThat(updates.readValuesToList()).singleElement().satisfies(update -> {
+            assertThat(update.getTransactionId()).isEqualTo("t-1");
+            assertThat(update.getTotalPoints()).isEqualTo(10);
+        });
+        assertThat(deadLetterProducer.history()).singleElement().satisfies(deadLetter -> {
+            assertThat(deadLetter.key()).asString(StandardCharsets.UTF_8).isEqualTo("t-return");
+            assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.INVALID.headerValue());
+            assertThat(header(deadLetter, DeadLetterHeaders.MESSAGE))
+                    .contains("quantity must be between 1 and 1000000");
+            assertThat(header(deadLetter, DeadLetterHeaders.PROCESSOR)).isEqualTo("valid-sale-lines");
         });
     }
 

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulator's promise "the same seed gives the same sequence of purchases", checked on the rows it writes: it
- * rings receipts up only through a database, so each run gets a fresh database of its own on the test platform's
- * PostgreSQL (never {@code pos}, which the connector tests stream and count).
+ * rings receipts up only through a database, so each run gets a fresh database of its own ({@link ScratchPosDatabase}).
  */
 // Same settings as SalesConnectorIT, so both share the one platform started per test JVM.
 @LocalPlatformTest(connect = true)
@@ -62,18 +61,11 @@ class RegisterSimulatorRepeatabilityIT {
     /** Runs the simulator once against a new database and reads back what it wrote, in ringing order. */
     private static List<Purchase> purchases(PostgresServer postgres, String database, SimulatorOptions options)
             throws SQLException {
-        DataSource admin = PosDatabase.dataSource(postgres.jdbcUrl("postgres"), PostgresServer.USER, "");
-        execute(admin, "DROP DATABASE IF EXISTS " + database);
-        execute(admin, "CREATE DATABASE " + database);
-        try {
-            DataSource db = PosDatabase.dataSource(postgres.jdbcUrl(database), PostgresServer.USER, "");
-            PosDatabase.migrate(db);
-            RegisterSimulator simulator = new RegisterSimulator(db, options, Clock.systemUTC());
+        try (ScratchPosDatabase db = ScratchPosDatabase.create(postgres, database)) {
+            RegisterSimulator simulator = new RegisterSimulator(db.dataSource(), options, Clock.systemUTC());
             simulator.loadReferenceData();
             assertThat(simulator.run(p -> { }).transactions()).isEqualTo(RECEIPTS);
-            return read(db);
-        } finally {
-            execute(admin, "DROP DATABASE IF EXISTS " + database);
+            return read(db.dataSource());
         }
     }
 
@@ -102,9 +94,4 @@ class RegisterSimulatorRepeatabilityIT {
         return purchases;
     }
 
-    private static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

@@ -5,10 +5,10 @@ import com.zmart.events.CampaignAttribution;
 import com.zmart.events.CampaignConversion;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
-import com.zmart.trends.config.AttributionProperties;
 import com.zmart.streams.state.InternalAvroSerde;
+import com.zmart.streams.topic.StreamsTopics;
+import com.zmart.trends.config.AttributionProperties;
 import com.zmart.trends.state.Receipt;
-import com.zmart.trends.topology.SalesTrendsSerdes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -16,7 +16,6 @@ import org.apache.kafka.streams.kstream.JoinWindows;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.StreamJoined;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -53,7 +52,7 @@ public final class AttributionTopology {
      */
     public static KStream<String, CampaignAttribution> addTo(KStream<String, ClickEvent> clicks,
                                                              KStream<String, Sale> uniqueLines,
-                                                             AttributionProperties properties, SalesTrendsSerdes serdes) {
+                                                             AttributionProperties properties, StreamsTopics topics) {
         InternalAvroSerde<Receipt> receiptSerde = new InternalAvroSerde<>(Receipt.class);
         InternalAvroSerde<CampaignAttribution> attributionSerde = new InternalAvroSerde<>(CampaignAttribution.class);
 
@@ -73,9 +72,8 @@ public final class AttributionTopology {
                         properties.dedupRetention()), Named.as("once-per-campaign-purchase"))
                 .selectKey((customerId, attribution) -> attribution.getCampaignId(), Named.as("key-by-campaign"));
 
-        attributions.to(Topics.CAMPAIGN_ATTRIBUTIONS.name(), Produced.with(Serdes.String(), serdes.attribution())
-                .withName("campaign-attributions-sink"));
-        attributions
+        topics.to(attributions, Topics.CAMPAIGN_ATTRIBUTIONS, "campaign-attributions-sink");
+        KStream<String, CampaignConversion> conversions = attributions
                 .groupByKey(Grouped.with(ATTRIBUTIONS_BY_CAMPAIGN, Serdes.String(), attributionSerde))
                 .aggregate(() -> null, (campaignId, attribution, total) -> total == null
                                 ? Attributions.conversionOf(attribution)
@@ -85,9 +83,8 @@ public final class AttributionTopology {
                                         CAMPAIGN_CONVERSIONS_STORE)
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(new InternalAvroSerde<>(CampaignConversion.class)))
-                .toStream(Named.as("conversion-changes"))
-                .to(Topics.CAMPAIGN_CONVERSIONS.name(), Produced.with(Serdes.String(), serdes.conversion())
-                        .withName("campaign-conversions-sink"));
+                .toStream(Named.as("conversion-changes"));
+        topics.to(conversions, Topics.CAMPAIGN_CONVERSIONS, "campaign-conversions-sink");
         return attributions;
     }
 

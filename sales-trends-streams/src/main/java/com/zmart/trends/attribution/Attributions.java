@@ -7,7 +7,7 @@ import com.zmart.events.CampaignConversion;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.trends.state.Receipt;
-import com.zmart.trends.topology.SaleLines;
+import com.zmart.contracts.sale.SaleLineAmounts;
 
 /** The rules of attribution: which clicks count, what an attribution says, how conversions add up. */
 final class Attributions {
@@ -32,7 +32,7 @@ final class Attributions {
                 .setTransactionId(receipt.getTransactionId())
                 .setStoreId(receipt.getStoreId())
                 .setPurchasedAt(Instant.ofEpochMilli(receipt.getPurchasedAt()))
-                .setRevenue(SaleLines.amount(receipt.getRevenueCents()))
+                .setRevenue(SaleLineAmounts.fromCents(receipt.getRevenueCents()))
                 .setCouponCode(receipt.getCouponCode())
                 .setNewPurchase(newPurchase)
                 .build();

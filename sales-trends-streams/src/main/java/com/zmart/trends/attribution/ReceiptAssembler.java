@@ -6,7 +6,7 @@ import java.util.Set;
 import com.zmart.events.Sale;
 import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.trends.state.Receipt;
-import com.zmart.trends.topology.SaleLines;
+import com.zmart.contracts.sale.SaleLineAmounts;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -134,7 +134,7 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
                 .setCustomerId(line.getCustomerId())
                 .setStoreId(line.getStoreId())
                 .setPurchasedAt(line.getPurchasedAt().toEpochMilli())
-                .setRevenueCents(SaleLines.revenueCents(line))
+                .setRevenueCents(SaleLineAmounts.netCents(line))
                 .setCouponCode(line.getCouponCode())
                 .setLines(1)
                 .setLastLineSeenAt(context.currentSystemTimeMs())
@@ -144,7 +144,7 @@ final class ReceiptAssembler implements Processor<String, Sale, String, Receipt>
 
     private Receipt added(Receipt receipt, Sale line) {
         return Receipt.newBuilder(receipt)
-                .setRevenueCents(receipt.getRevenueCents() + SaleLines.revenueCents(line))
+                .setRevenueCents(receipt.getRevenueCents() + SaleLineAmounts.netCents(line))
                 .setCouponCode(receipt.getCouponCode() != null ? receipt.getCouponCode() : line.getCouponCode())
                 .setLines(receipt.getLines() + 1)
                 .setLastLineSeenAt(context.currentSystemTimeMs())

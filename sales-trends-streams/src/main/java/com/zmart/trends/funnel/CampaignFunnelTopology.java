@@ -8,7 +8,7 @@ import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickEvent;
 import com.zmart.streams.dedup.FirstSeenFilter;
 import com.zmart.streams.state.InternalAvroSerde;
-import org.apache.kafka.common.serialization.Serde;
+import com.zmart.streams.topic.StreamsTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -16,7 +16,6 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -45,7 +44,7 @@ public final class CampaignFunnelTopology {
      * @param clickRetention how long a click's eventId is remembered to drop its copies (a retried capture)
      */
     public static void addTo(KStream<String, ClickEvent> clicks, KStream<String, CampaignAttribution> attributions,
-                             Duration clickRetention, Serde<CampaignFunnel> funnelSerde) {
+                             Duration clickRetention, StreamsTopics topics) {
         InternalAvroSerde<CampaignFunnel> stepSerde = new InternalAvroSerde<>(CampaignFunnel.class);
         KStream<String, CampaignFunnel> clickSteps = clicks
                 .filter((customerId, click) -> FunnelSteps.isStep(click), Named.as("funnel-clicks-only"))
@@ -58,13 +57,12 @@ public final class CampaignFunnelTopology {
                 .filter((campaignId, attribution) -> attribution.getNewPurchase(), Named.as("new-purchases-only"))
                 .mapValues(attribution -> FunnelSteps.of(attribution), Named.as("purchase-step"));
 
-        clickSteps.merge(purchaseSteps, Named.as("funnel-steps"))
+        KStream<String, CampaignFunnel> funnels = clickSteps.merge(purchaseSteps, Named.as("funnel-steps"))
                 .groupByKey(Grouped.with(STEPS_BY_CAMPAIGN, Serdes.String(), stepSerde))
                 .reduce(FunnelSteps::add, Named.as("sum-funnel-steps"),
                         Materialized.<String, CampaignFunnel, KeyValueStore<Bytes, byte[]>>as(CAMPAIGN_FUNNELS_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(stepSerde))
-                .toStream(Named.as("funnel-changes"))
-                .to(Topics.CAMPAIGN_FUNNELS.name(), Produced.with(Serdes.String(), funnelSerde)
-                        .withName("campaign-funnels-sink"));
+                .toStream(Named.as("funnel-changes"));
+        topics.to(funnels, Topics.CAMPAIGN_FUNNELS, "campaign-funnels-sink");
     }
 }

@@ -4,8 +4,8 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import com.zmart.streams.runtime.StreamsService;
 import com.zmart.streams.runtime.StreamsServiceConfiguration;
+import com.zmart.streams.topic.StreamsTopics;
 import com.zmart.trends.config.SalesTrendsProperties;
-import com.zmart.trends.topology.SalesTrendsSerdes;
 import com.zmart.trends.topology.SalesTrendsTopology;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +23,7 @@ class SalesTrendsStreamsConfiguration {
     @Bean
     StreamsService salesTrendsStreams(SalesTrendsProperties properties) {
         return new StreamsService("sales-trends",
-                SalesTrendsTopology.buildTopology(properties, SalesTrendsSerdes.registry(properties.registryUrl())),
+                SalesTrendsTopology.buildTopology(properties, StreamsTopics.registry(properties.registryUrl())),
                 runtimeSettings(properties), properties.advertisedHost());
     }
 

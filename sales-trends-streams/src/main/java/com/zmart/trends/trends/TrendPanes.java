@@ -8,7 +8,7 @@ import com.zmart.trends.state.ItemTotals;
 import com.zmart.trends.state.LateTotals;
 import com.zmart.trends.state.PaneTotals;
 import com.zmart.trends.state.TrendPane;
-import com.zmart.trends.topology.SaleLines;
+import com.zmart.contracts.sale.SaleLineAmounts;
 
 /** Adds a (deduplicated) sale line to its pane: the only state a line changes, whatever the views (ADR 0009). */
 final class TrendPanes {
@@ -45,7 +45,7 @@ final class TrendPanes {
     }
 
     private static void add(PaneTotals totals, Sale sale) {
-        long revenue = SaleLines.revenueCents(sale);
+        long revenue = SaleLineAmounts.netCents(sale);
         totals.setLines(totals.getLines() + 1);
         totals.setUnits(totals.getUnits() + sale.getQuantity());
         totals.setRevenueCents(totals.getRevenueCents() + revenue);

@@ -3,13 +3,13 @@ package com.zmart.trends.trends;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
-import com.zmart.trends.config.TrendsProperties;
 import com.zmart.streams.state.InternalAvroSerde;
+import com.zmart.streams.topic.StreamsTopics;
+import com.zmart.trends.config.TrendsProperties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
@@ -30,15 +30,14 @@ public final class TrendsTopology {
     private TrendsTopology() {
     }
 
-    public static void addTo(KStream<String, Sale> uniqueLines, TrendsProperties properties, Serde<SalesTrend> trendSerde) {
+    public static void addTo(KStream<String, Sale> uniqueLines, TrendsProperties properties, StreamsTopics topics) {
         Serde<Sale> internalSale = new InternalAvroSerde<>(Sale.class);
-        uniqueLines
+        KStream<String, SalesTrend> trends = uniqueLines
                 .selectKey((transactionId, sale) -> TrendKeys.groupKey(sale), Named.as("key-by-store-department"))
                 .repartition(Repartitioned.<String, Sale>as(SALES_BY_STORE_DEPARTMENT)
                         .withKeySerde(Serdes.String()).withValueSerde(internalSale)
                         .withStreamPartitioner(new StorePartitioner<>()))
-                .process(WindowedTrendsProcessor.supplier(properties), Named.as("windowed-trends"))
-                .to(Topics.SALES_TRENDS.name(), Produced.with(Serdes.String(), trendSerde)
-                        .withName("sales-trends-sink"));
+                .process(WindowedTrendsProcessor.supplier(properties), Named.as("windowed-trends"));
+        topics.to(trends, Topics.SALES_TRENDS, "sales-trends-sink");
     }
 }

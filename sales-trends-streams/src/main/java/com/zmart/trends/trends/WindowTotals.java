@@ -12,7 +12,7 @@ import com.zmart.events.TopItem;
 import com.zmart.trends.state.ItemTotals;
 import com.zmart.trends.state.PaneTotals;
 import com.zmart.trends.state.TrendPane;
-import com.zmart.trends.topology.SaleLines;
+import com.zmart.contracts.sale.SaleLineAmounts;
 
 /**
  * The totals of one window while it slides over a group's panes: panes are added as the window's end passes them and
@@ -59,7 +59,7 @@ final class WindowTotals {
     SalesTrend toTrend(String windowKind, long windowStart, long windowEnd, int topItems) {
         List<TopItem> best = items.entrySet().stream().sorted(BEST_SELLERS_FIRST).limit(topItems)
                 .map(e -> TopItem.newBuilder().setSku(e.getKey()).setProductName(e.getValue().productName)
-                        .setUnits(e.getValue().units).setRevenue(SaleLines.amount(e.getValue().revenueCents)).build())
+                        .setUnits(e.getValue().units).setRevenue(SaleLineAmounts.fromCents(e.getValue().revenueCents)).build())
                 .toList();
         return SalesTrend.newBuilder()
                 .setStoreId(identity.getStoreId())
@@ -69,7 +69,7 @@ final class WindowTotals {
                 .setWindowStart(Instant.ofEpochMilli(windowStart))
                 .setWindowEnd(Instant.ofEpochMilli(windowEnd))
                 .setUnits(units)
-                .setRevenue(SaleLines.amount(revenueCents))
+                .setRevenue(SaleLineAmounts.fromCents(revenueCents))
                 .setTransactions(transactions.size())
                 .setDistinctCustomers(customers.size())
                 .setTopItems(best)

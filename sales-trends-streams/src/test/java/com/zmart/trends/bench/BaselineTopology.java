@@ -3,14 +3,13 @@ package com.zmart.trends.bench;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import com.zmart.streams.state.InternalAvroSerde;
-import com.zmart.trends.topology.EventTimeExtractor;
-import com.zmart.trends.topology.SalesTrendsSerdes;
+import com.zmart.streams.time.EventTimeExtractor;
+import com.zmart.streams.topic.StreamsTopics;
 import com.zmart.trends.trends.StorePartitioner;
 import com.zmart.trends.trends.TrendKeys;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -26,10 +25,9 @@ final class BaselineTopology {
     private BaselineTopology() {
     }
 
-    static Topology build(SalesTrendsSerdes serdes) {
+    static Topology build(StreamsTopics topics) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.SALES.name(), Consumed.with(Serdes.String(), serdes.sale())
-                        .withTimestampExtractor(new EventTimeExtractor()))
+        topics.stream(builder, Topics.SALES, consumed -> consumed.withTimestampExtractor(new EventTimeExtractor()))
                 .filter((transactionId, sale) -> sale != null)
                 .selectKey((transactionId, sale) -> TrendKeys.groupKey(sale))
                 .repartition(Repartitioned.<String, Sale>as("baseline-by-store-department")

@@ -20,12 +20,12 @@ import com.zmart.platform.Directories;
 import com.zmart.streams.error.DeadLetterPublisher;
 import com.zmart.streams.error.DeadLettersBeforeCommit;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
+import com.zmart.streams.topic.StreamsTopics;
 import com.zmart.trends.config.AttributionProperties;
 import com.zmart.trends.config.SalesTrendsProperties;
 import com.zmart.trends.config.TrendWindow;
 import com.zmart.trends.config.TrendsProperties;
 import com.zmart.trends.runtime.EvenPartitionProgress;
-import com.zmart.trends.topology.SalesTrendsSerdes;
 import com.zmart.trends.topology.SalesTrendsTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -169,9 +169,9 @@ public final class SalesTrendsBenchmark {
         try (DeadLetterPublisher deadLetters = settings.deadLetterPublisher();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
             Properties config = settings.streamsProperties(new HostInfo("127.0.0.1", 1), deadLetters);
-            SalesTrendsSerdes serdes = SalesTrendsSerdes.registry(platform.registryUrl());
-            KafkaStreams streams = new KafkaStreams(baseline ? BaselineTopology.build(serdes)
-                    : SalesTrendsTopology.buildTopology(properties, serdes), config,
+            StreamsTopics topics = StreamsTopics.registry(platform.registryUrl());
+            KafkaStreams streams = new KafkaStreams(baseline ? BaselineTopology.build(topics)
+                    : SalesTrendsTopology.buildTopology(properties, topics), config,
                     new DeadLettersBeforeCommit(deadLetters));
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {

@@ -1,5 +1,6 @@
 package com.zmart.trends.topology;
 
+import com.zmart.streams.testing.DriverTopics;
 import com.zmart.streams.testing.TopologyPin;
 import com.zmart.trends.TrendsFixtures;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ class SalesTrendsTopologyDescriptionTest {
     @Test
     void theTopologysNodesStoresAndTopicsAreThoseOfTheDeployedVersion() {
         TopologyPin.assertDescribedAsPinned(
-                SalesTrendsTopology.buildTopology(TrendsFixtures.properties(), TrendsFixtures.plainSerdes()),
+                SalesTrendsTopology.buildTopology(TrendsFixtures.properties(), new DriverTopics().streamsTopics()),
                 "sales-trends");
     }
 }

@@ -24,7 +24,7 @@ import com.zmart.trends.api.TrendQueries;
 import com.zmart.trends.api.TrendView;
 import com.zmart.trends.config.TrendWindow;
 import com.zmart.trends.config.TrendsProperties;
-import com.zmart.trends.topology.SaleLines;
+import com.zmart.contracts.sale.SaleLineAmounts;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -124,7 +124,7 @@ class PaneWindowsAgainstAModelTest extends TopologyTestBase {
 
         void add(Sale sale) {
             units += sale.getQuantity();
-            revenue = revenue.add(SaleLines.amount(SaleLines.revenueCents(sale)));
+            revenue = revenue.add(SaleLineAmounts.fromCents(SaleLineAmounts.netCents(sale)));
             transactions.add(sale.getTransactionId());
             customers.add(sale.getCustomerId());
             unitsPerSku.merge(sale.getSku(), (long) sale.getQuantity(), Long::sum);

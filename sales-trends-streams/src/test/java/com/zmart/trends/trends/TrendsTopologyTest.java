@@ -3,6 +3,7 @@ package com.zmart.trends.trends;
 import static com.zmart.trends.TrendsFixtures.T0;
 import static com.zmart.trends.TrendsFixtures.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.zmart.contracts.deadletter.InvalidRecordException;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
@@ -188,6 +190,14 @@ class TrendsTopologyTest extends TopologyTestBase {
         assertThat(grocery.getUnits()).isEqualTo(3);
         assertThat(grocery.getRevenue()).isEqualByComparingTo("7.00");
         assertThat(driver.trends()).isEmpty();
+    }
+
+    @Test
+    void aReturnIsNotASaleLine() {
+        // The driver runs without the dead-letter handlers: the rejection surfaces as the processing exception.
+        assertThatThrownBy(() -> driver.buy(sale("t-return", 1, "cust-1", "3.00", -1).build()))
+                .hasRootCauseInstanceOf(InvalidRecordException.class)
+                .rootCause().hasMessageContaining("quantity must be between 1 and 1000000");
     }
 
     @Test

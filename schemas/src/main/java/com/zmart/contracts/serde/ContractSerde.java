@@ -11,10 +11,10 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A value serde that only deserializes records of its topic's contract. The registry deserializer returns whatever
  * contract the record's schema id names, so a record of another contract (a producer writing to the wrong topic) would
- * otherwise pass deserialization and fail later, out of reach of the dead-letter handling: in rewards' members
- * global table it failed the store write, in sales-trends a cast in the click branch; both stopped the instance
- * (hardening poison test). Failing here hands it to the deserialization handler, which sets it aside on the
- * dead-letter topic. {@link RegistrySerdes#valueSerde(String, Class)} builds one.
+ * otherwise pass deserialization and fail later, out of reach of the dead-letter handling (a store write of rewards'
+ * members global table, a cast in sales-trends' click branch), and stop the instance (hardening poison test). Failing
+ * here hands it to the deserialization handler, which sets it aside on the dead-letter topic.
+ * {@link TopicSerdes} uses one for every Avro topic.
  */
 public final class ContractSerde<T> implements Serde<T> {
 

@@ -82,8 +82,6 @@ public final class Topics {
     public static final TopicSpec<String, CampaignFunnel> CAMPAIGN_FUNNELS =
             avro("zmart.campaign-funnels", CampaignFunnel.class, 3, CleanupPolicy.COMPACT, null);
 
-    /** Records the sales connector could not convert or transform (Connect's dead-letter queue). */
-    public static final TopicSpec<String, byte[]> SALES_CONNECTOR_DLT = deadLetter("zmart.sales-connector.dlt");
     public static final TopicSpec<String, byte[]> REWARDS_DLT = deadLetter("zmart.rewards-service.dlt");
     public static final TopicSpec<String, byte[]> SALES_TRENDS_DLT = deadLetter("zmart.sales-trends-streams.dlt");
     public static final TopicSpec<String, byte[]> INVENTORY_DLT = deadLetter("zmart.inventory-service.dlt");
@@ -96,7 +94,7 @@ public final class Topics {
     /** Every topic of the suite, in creation order. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(CLICKS, SALES, LOYALTY_MEMBERS, REWARD_UPDATES,
             REWARD_NOTIFICATIONS, COUPON_EMAILS, SALES_TRENDS, INVENTORY_LEVELS, REORDERS, RESTOCKS, CAMPAIGN_ATTRIBUTIONS,
-            CAMPAIGN_CONVERSIONS, CAMPAIGN_FUNNELS, SALES_CONNECTOR_DLT, REWARDS_DLT, SALES_TRENDS_DLT, INVENTORY_DLT,
+            CAMPAIGN_CONVERSIONS, CAMPAIGN_FUNNELS, REWARDS_DLT, SALES_TRENDS_DLT, INVENTORY_DLT,
             SALES_DASHBOARD_DLT);
 
     private Topics() {

@@ -3,13 +3,15 @@ package com.zmart.streams.error;
 import java.util.Map;
 
 import com.zmart.contracts.deadletter.DeadLetterReason;
+import com.zmart.contracts.deadletter.InvalidRecordException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * A record whose processing throws (a value the contract allows but the logic cannot use) goes to the dead-letter
- * topic with the bytes it arrived with at the source topic, and processing goes on.
+ * A record whose processing throws goes to the dead-letter topic with the bytes it arrived with at the source topic,
+ * and processing goes on: as {@code invalid} when it breaks its contract's rules ({@link InvalidRecordException}),
+ * as {@code processing} when the logic could not use a value the rules allow.
  */
 public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -22,7 +24,9 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        boolean sent = deadLetters.send(DeadLetterReason.PROCESSING, context, context.sourceRawKey(),
+        DeadLetterReason reason = InvalidRecordException.isCauseOf(exception)
+                ? DeadLetterReason.INVALID : DeadLetterReason.PROCESSING;
+        boolean sent = deadLetters.send(reason, context, context.sourceRawKey(),
                 context.sourceRawValue(), context.headers(), context.timestamp(), exception);
         return sent ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
     }

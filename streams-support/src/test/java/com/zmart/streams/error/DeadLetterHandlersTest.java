@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.deadletter.DeadLetterReason;
+import com.zmart.contracts.deadletter.InvalidRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -71,6 +73,23 @@ class DeadLetterHandlersTest {
         assertThat(letter.value()).isEqualTo(context.sourceRawValue());
         assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.PROCESSING.headerValue());
         assertThat(header(letter, DeadLetterHeaders.PROCESSOR)).isEqualTo("rewards");
+    }
+
+    @Test
+    void aRecordThatBreaksItsContractsRulesIsFiledAsInvalid() {
+        MockProducer<byte[], byte[]> producer = acknowledging();
+        DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
+        handler.configure(config(producer, Duration.ofSeconds(5)));
+
+        ProcessingHandlerResponse response = handler.handle(context, new Record<>("re-keyed", "parsed", 5L),
+                new IllegalStateException("wrapped", new InvalidRecordException("sale line",
+                        List.of("quantity must be between 1 and 1000000"))));
+
+        assertThat(response).isEqualTo(ProcessingHandlerResponse.CONTINUE);
+        ProducerRecord<byte[], byte[]> letter = producer.history().get(0);
+        assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.INVALID.headerValue());
+        assertThat(header(letter, DeadLetterHeaders.MESSAGE))
+                .isEqualTo("Invalid sale line: quantity must be between 1 and 1000000");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.zmart.trends.topology;
+package com.zmart.streams.time;
 
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
@@ -6,9 +6,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Windows and joins run on event time: when the register completed the transaction ({@code purchasedAt}) or when the
- * customer clicked ({@code occurredAt}), not when a producer wrote the record. A redelivered copy of a sale line
- * then carries the same timestamp as the original, which is what the deduplication store is keyed on.
+ * Event time of the suite's events: when the register completed the transaction ({@code purchasedAt}) or when the
+ * customer clicked ({@code occurredAt}), not when a producer wrote the record. Windows and joins run on it, and a
+ * redelivered or re-snapshotted copy of a sale line carries the same timestamp as the original, which is what the
+ * deduplication stores are keyed on. Other records keep their record timestamp.
  */
 public final class EventTimeExtractor implements TimestampExtractor {
 
