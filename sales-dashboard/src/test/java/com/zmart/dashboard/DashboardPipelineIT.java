@@ -1,12 +1,12 @@
 package com.zmart.dashboard;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -302,11 +302,6 @@ class DashboardPipelineIT {
         bad.put(prefix + "unknown-schema", new byte[] {0, 0, 0x0F, 0x42, 0x40, 2, 4, 6});
         bad.put(prefix + "other-contract", otherContract);
         return bad;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static ChromeDriver browser() {

@@ -1,5 +1,6 @@
 package com.zmart.rewards.it;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -301,11 +302,6 @@ class RewardsIT {
             });
         }
         return found;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void awaitRunning(RewardsInstance instance) {
