@@ -16,8 +16,8 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Restock;
 import com.zmart.inventory.Fixtures;
 import com.zmart.inventory.ServiceOnPlatform;
-import com.zmart.inventory.TestKafka;
 import com.zmart.platform.junit.LocalPlatformExtension;
+import com.zmart.platform.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
