@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.events.Restock;
 import com.zmart.events.Sale;
 import com.zmart.inventory.stock.StockLevel;
@@ -36,28 +37,25 @@ public final class Fixtures {
     }
 
     public static Sale sale(String transactionId, int line, String storeId, String sku, int quantity) {
-        return Sale.newBuilder()
+        return ContractFixtures.sale()
                 .setTransactionId(transactionId)
                 .setLineNumber(line)
                 .setStoreId(storeId)
                 .setStoreZipCode("30301")
                 .setStoreRegion("south-east")
                 .setCustomerId("cust-000007")
-                .setLoyaltyMemberId(null)
                 .setSku(sku)
                 .setProductName("desk lamp #" + sku)
                 .setDepartment("home")
                 .setQuantity(quantity)
                 .setUnitPrice(new BigDecimal("24.50"))
-                .setCouponCode(null)
-                .setDiscount(new BigDecimal("0.00"))
                 .setMaskedCardNumber("xxxxxxxxxxxx4242")
                 .setPurchasedAt(Instant.now())
                 .build();
     }
 
     public static Restock restock(String storeId, String sku, int quantity, String reorderId) {
-        return Restock.newBuilder()
+        return ContractFixtures.restock()
                 .setRestockId("it-restock-" + UUID.randomUUID())
                 .setStoreId(storeId)
                 .setSku(sku)

@@ -28,6 +28,7 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
@@ -211,8 +212,8 @@ class PlatformComponentsIT {
     }
 
     static Sale sale(String transactionId) {
-        return Sale.newBuilder()
-                .setTransactionId(transactionId).setLineNumber(1)
+        return ContractFixtures.sale()
+                .setTransactionId(transactionId)
                 .setStoreId("store-7").setStoreZipCode("30301").setStoreRegion("south-east")
                 .setCustomerId("cust-42").setLoyaltyMemberId("member-42")
                 .setSku("sku-flux-capacitor").setProductName("Flux capacitor").setDepartment("electronics")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.Sale;
 import com.zmart.rewards.config.RewardsProperties;
@@ -30,27 +31,18 @@ public final class RewardsFixtures {
     /** One sale line of {@code quantity × unitPrice}, no discount, grocery, bought by {@code memberId} (may be null). */
     public static Sale.Builder sale(String transactionId, int lineNumber, String memberId, String unitPrice,
                                     int quantity) {
-        return Sale.newBuilder()
+        return ContractFixtures.sale()
                 .setTransactionId(transactionId)
                 .setLineNumber(lineNumber)
-                .setStoreId("store-001")
-                .setStoreZipCode("10001")
-                .setStoreRegion("north-east")
                 .setCustomerId("cust-000001")
                 .setLoyaltyMemberId(memberId)
-                .setSku("sku-1")
-                .setProductName("Coffee")
-                .setDepartment("grocery")
                 .setQuantity(quantity)
                 .setUnitPrice(new BigDecimal(unitPrice))
-                .setCouponCode(null)
-                .setDiscount(new BigDecimal("0.00"))
-                .setMaskedCardNumber("xxxx-xxxx-xxxx-1234")
                 .setPurchasedAt(T0);
     }
 
     public static LoyaltyMember member(String memberId, String email) {
-        return LoyaltyMember.newBuilder().setMemberId(memberId).setCustomerId("cust-" + memberId).setEmail(email)
-                .setFirstName("Ada").setJoinedAt(T0.minus(Duration.ofDays(400))).build();
+        return ContractFixtures.member().setMemberId(memberId).setCustomerId("cust-" + memberId).setEmail(email)
+                .setJoinedAt(T0.minus(Duration.ofDays(400))).build();
     }
 }

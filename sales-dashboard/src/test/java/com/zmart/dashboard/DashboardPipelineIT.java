@@ -1,12 +1,12 @@
 package com.zmart.dashboard;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,9 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
-import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.dashboard.sink.DashboardSinks;
@@ -39,18 +37,14 @@ import com.zmart.platform.connect.ConnectorDeployer;
 import com.zmart.platform.junit.LocalPlatformExtension;
 import com.zmart.platform.junit.LocalPlatformTest;
 import com.zmart.platform.postgres.PostgresServer;
+import com.zmart.platform.testing.TestKafka;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -235,18 +229,14 @@ class DashboardPipelineIT {
         Map<String, byte[]> badTrends = badRecords("bad-trend-", aConversion);
         Map<String, byte[]> badConversions = badRecords("bad-conversion-", aTrend);
 
-        try (KafkaProducer<String, byte[]> producer = rawProducer(platform)) {
-            send(producer, Topics.SALES_TRENDS.name(), "store-09/Dairy/before", serialized(platform, Topics.SALES_TRENDS,
-                    trend("store-09", "Dairy", TUMBLING, window, 5, "12.50")));
-            badTrends.forEach((key, value) -> send(producer, Topics.SALES_TRENDS.name(), key, value));
-            send(producer, Topics.SALES_TRENDS.name(), "store-09/Dairy/after", serialized(platform, Topics.SALES_TRENDS,
-                    trend("store-09", "Dairy", TUMBLING, window.plusSeconds(60), 6, "15.00")));
-            send(producer, Topics.CAMPAIGN_CONVERSIONS.name(), "before-poison", serialized(platform,
-                    Topics.CAMPAIGN_CONVERSIONS, conversion("before-poison", 2, "20.00", W1)));
-            badConversions.forEach((key, value) -> send(producer, Topics.CAMPAIGN_CONVERSIONS.name(), key, value));
-            send(producer, Topics.CAMPAIGN_CONVERSIONS.name(), "after-poison", serialized(platform,
-                    Topics.CAMPAIGN_CONVERSIONS, conversion("after-poison", 3, "30.00", W1)));
-            producer.flush();
+        try (TestKafka kafka = new TestKafka(platform)) {
+            kafka.send(Topics.SALES_TRENDS, "store-09/Dairy/before", trend("store-09", "Dairy", TUMBLING, window, 5, "12.50"));
+            badTrends.forEach((key, value) -> kafka.sendBytes(Topics.SALES_TRENDS.name(), key, value));
+            kafka.send(Topics.SALES_TRENDS, "store-09/Dairy/after",
+                    trend("store-09", "Dairy", TUMBLING, window.plusSeconds(60), 6, "15.00"));
+            kafka.send(Topics.CAMPAIGN_CONVERSIONS, "before-poison", conversion("before-poison", 2, "20.00", W1));
+            badConversions.forEach((key, value) -> kafka.sendBytes(Topics.CAMPAIGN_CONVERSIONS.name(), key, value));
+            kafka.send(Topics.CAMPAIGN_CONVERSIONS, "after-poison", conversion("after-poison", 3, "30.00", W1));
         }
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -302,11 +292,6 @@ class DashboardPipelineIT {
         bad.put(prefix + "unknown-schema", new byte[] {0, 0, 0x0F, 0x42, 0x40, 2, 4, 6});
         bad.put(prefix + "other-contract", otherContract);
         return bad;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static ChromeDriver browser() {
@@ -446,14 +431,10 @@ class DashboardPipelineIT {
                 .setAttributedRevenue(new BigDecimal(revenue)).setLastConversionAt(last).build();
     }
 
-    private static <V extends SpecificRecord> void produce(LocalPlatform platform, TopicSpec<String, V> topic, List<V> values)
-            throws ExecutionException, InterruptedException {
-        Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, new StringSerializer(),
-                RegistrySerdes.<V>valueSerializer(platform.registry().apiV3Url()))) {
+    private static <V extends SpecificRecord> void produce(LocalPlatform platform, TopicSpec<String, V> topic, List<V> values) {
+        try (TestKafka kafka = new TestKafka(platform)) {
             for (V value : values) {
-                producer.send(new ProducerRecord<>(topic.name(), key(value), value)).get();
+                kafka.send(topic, key(value), value);
                 if (value instanceof SalesTrend trend) {
                     SENT_TRENDS.put(key(trend), trend);
                 }
@@ -462,22 +443,8 @@ class DashboardPipelineIT {
     }
 
     private static <V extends SpecificRecord> byte[] serialized(LocalPlatform platform, TopicSpec<String, V> topic, V value) {
-        try (var serializer = RegistrySerdes.<V>valueSerializer(platform.registry().apiV3Url())) {
-            return serializer.serialize(topic.name(), value);
-        }
-    }
-
-    private static KafkaProducer<String, byte[]> rawProducer(LocalPlatform platform) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("Could not send " + key + " to " + topic, e);
+        try (TestKafka kafka = new TestKafka(platform)) {
+            return kafka.serialize(topic, value);
         }
     }
 

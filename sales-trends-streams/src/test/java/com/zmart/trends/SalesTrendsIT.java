@@ -1,5 +1,6 @@
 package com.zmart.trends;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +35,6 @@ import com.zmart.streams.runtime.ManagedKafkaStreams;
 import com.zmart.trends.trends.TrendStores;
 import com.zmart.web.problems.InvalidRequest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -279,11 +278,6 @@ class SalesTrendsIT {
         topics.records().stream().filter(r -> r.topic().equals(Topics.SALES_TRENDS_DLT.name()))
                 .forEach(r -> byKey.put(r.key(), r));
         return byKey;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private HttpResponse<String> awaitOk(String path) {

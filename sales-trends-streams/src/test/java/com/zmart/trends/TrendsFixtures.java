@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
@@ -44,34 +45,24 @@ public final class TrendsFixtures {
     /** One line of {@code quantity × unitPrice}, no discount, store-001 grocery "Coffee" (sku-coffee), at T0. */
     public static Sale.Builder sale(String transactionId, int lineNumber, String customerId, String unitPrice,
                                     int quantity) {
-        return Sale.newBuilder()
+        return ContractFixtures.sale()
                 .setTransactionId(transactionId)
                 .setLineNumber(lineNumber)
-                .setStoreId("store-001")
-                .setStoreZipCode("10001")
-                .setStoreRegion("north-east")
                 .setCustomerId(customerId)
-                .setLoyaltyMemberId(null)
                 .setSku("sku-coffee")
-                .setProductName("Coffee")
-                .setDepartment("grocery")
                 .setQuantity(quantity)
                 .setUnitPrice(new BigDecimal(unitPrice))
-                .setCouponCode(null)
-                .setDiscount(new BigDecimal("0.00"))
-                .setMaskedCardNumber("xxxx-xxxx-xxxx-1234")
                 .setPurchasedAt(T0);
     }
 
     public static ClickEvent click(String customerId, String campaignId, ClickAction action, Instant at) {
-        return ClickEvent.newBuilder()
+        return ContractFixtures.click()
                 .setEventId(UUID.randomUUID().toString())
                 .setCampaignId(campaignId)
                 .setCustomerId(customerId)
                 .setSessionId("session-" + customerId)
                 .setAction(action)
                 .setUrl("https://coupons.zmart.example/" + campaignId)
-                .setCouponCode(null)
                 .setOccurredAt(at)
                 .build();
     }

@@ -1,5 +1,6 @@
 package com.zmart.inventory.error;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static com.zmart.inventory.Fixtures.newStore;
 import static com.zmart.inventory.Fixtures.newTransaction;
 import static com.zmart.inventory.Fixtures.onHand;
@@ -15,10 +16,9 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Restock;
 import com.zmart.inventory.Fixtures;
 import com.zmart.inventory.ServiceOnPlatform;
-import com.zmart.inventory.TestKafka;
 import com.zmart.platform.junit.LocalPlatformExtension;
+import com.zmart.platform.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /** Records that cannot be applied reach the dead-letter topic with their reason, and the listeners go on. */
@@ -68,10 +68,5 @@ class DeadLetterIT extends ServiceOnPlatform {
 
     private static ConsumerRecord<String, byte[]> deadLetterOf(TestKafka.Reader deadLetters, String key) {
         return deadLetters.awaitMatching(r -> key.equals(r.key()), 1).get(0);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

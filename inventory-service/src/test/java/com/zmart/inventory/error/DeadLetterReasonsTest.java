@@ -1,8 +1,8 @@
 package com.zmart.inventory.error;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
@@ -33,9 +33,5 @@ class DeadLetterReasonsTest {
                 Topics.RESTOCKS.name(), 1, 9);
         assertThat(header(headers, DeadLetterHeaders.EXCEPTION)).isEqualTo(ItemNotFoundException.class.getName());
         assertThat(header(headers, DeadLetterHeaders.MESSAGE)).isEqualTo("No stock is kept for sku sku-9 in store store-1");
-    }
-
-    private static String header(Headers headers, String name) {
-        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

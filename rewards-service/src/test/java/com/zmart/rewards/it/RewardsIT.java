@@ -1,5 +1,6 @@
 package com.zmart.rewards.it;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.deadletter.DeadLetterReason;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.RewardNotification;
@@ -27,24 +28,18 @@ import com.zmart.events.RewardTier;
 import com.zmart.events.Sale;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformTest;
+import com.zmart.platform.testing.TestKafka;
 import com.zmart.rewards.RewardsFixtures;
 import com.zmart.rewards.coupons.CouponCodes;
 import com.zmart.rewards.mail.MissingEmailAddressException;
 import com.zmart.rewards.topology.RewardsTopology;
 import com.zmart.streams.interactivequeries.InteractiveQueries;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -100,8 +95,8 @@ class RewardsIT {
             String other = "member-" + run + "-other";
             RewardNotification later = RewardNotification.newBuilder(redelivered).setMemberId(other)
                     .setEmail(other + "@example.com").setCouponCode(CouponCodes.codeFor(other, 100)).build();
-            publish(platform, Topics.REWARD_NOTIFICATIONS.name(), member, redelivered);
-            publish(platform, Topics.REWARD_NOTIFICATIONS.name(), member, later);
+            publish(platform, Topics.REWARD_NOTIFICATIONS, member, redelivered);
+            publish(platform, Topics.REWARD_NOTIFICATIONS, member, later);
             await().atMost(WAIT).until(() -> emailsFor(platform, later.getCouponCode()).size() == 1);
             assertThat(emailsFor(platform, coupon)).hasSize(1);
         }
@@ -217,12 +212,12 @@ class RewardsIT {
         String run = runId();
         String member = "member-" + run;
         try (RewardsInstance rewards = RewardsInstance.start(platform, "rewards-" + run, stateDirs.resolve("d"));
-             var raw = new KafkaProducer<>(producerConfig(platform), new StringSerializer(), new ByteArraySerializer())) {
+             TestKafka kafka = new TestKafka(platform)) {
             awaitRunning(rewards);
             byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
             byte[] unknownSchema = {0, 0, 0, 0x7f, 0x7f, 1, 2, 3, 4};
-            raw.send(new ProducerRecord<>(Topics.SALES.name(), "poison-" + run + "-1", garbage)).get();
-            raw.send(new ProducerRecord<>(Topics.SALES.name(), "poison-" + run + "-2", unknownSchema)).get();
+            kafka.sendBytes(Topics.SALES.name(), "poison-" + run + "-1", garbage);
+            kafka.sendBytes(Topics.SALES.name(), "poison-" + run + "-2", unknownSchema);
             publishSales(platform, List.of(sale("t-" + run, 1, member, "7.00")));
 
             await().atMost(WAIT).until(() -> rewards.get("/api/rewards/" + member).statusCode() == 200);
@@ -248,15 +243,13 @@ class RewardsIT {
         RewardNotification last = notification("member-" + run + "-3");
         byte[] unreadable = "not a notification".getBytes(StandardCharsets.UTF_8);
         try (RewardsInstance rewards = RewardsInstance.start(platform, "rewards-" + run, stateDirs.resolve("m"));
-             var notifications = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
-                     RegistrySerdes.<RewardNotification>valueSerializer(platform.registry().apiV3Url()));
-             var raw = new KafkaProducer<>(producerConfig(platform), new StringSerializer(), new ByteArraySerializer())) {
+             TestKafka kafka = new TestKafka(platform)) {
             awaitRunning(rewards);
             // One key, one partition, written back to back: the four usually arrive in one poll.
-            notifications.send(new ProducerRecord<>(Topics.REWARD_NOTIFICATIONS.name(), key, first)).get();
-            notifications.send(new ProducerRecord<>(Topics.REWARD_NOTIFICATIONS.name(), key, noAddress)).get();
-            raw.send(new ProducerRecord<>(Topics.REWARD_NOTIFICATIONS.name(), key, unreadable)).get();
-            notifications.send(new ProducerRecord<>(Topics.REWARD_NOTIFICATIONS.name(), key, last)).get();
+            kafka.send(Topics.REWARD_NOTIFICATIONS, key, first);
+            kafka.send(Topics.REWARD_NOTIFICATIONS, key, noAddress);
+            kafka.sendBytes(Topics.REWARD_NOTIFICATIONS.name(), key, unreadable);
+            kafka.send(Topics.REWARD_NOTIFICATIONS, key, last);
 
             await().atMost(WAIT).until(() -> emailsFor(platform, last.getCouponCode()).size() == 1);
             List<ConsumerRecord<String, byte[]>> letters = deadLetters(platform, key, 2);
@@ -284,28 +277,9 @@ class RewardsIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(LocalPlatform platform, String keyPrefix, int count) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.REWARDS_DLT.name()));
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.key() != null && r.key().startsWith(keyPrefix)) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= count;
-            });
+        try (TestKafka kafka = new TestKafka(platform); TestKafka.Reader letters = kafka.reader(Topics.REWARDS_DLT)) {
+            return letters.awaitMatching(r -> r.key() != null && r.key().startsWith(keyPrefix), count, WAIT);
         }
-        return found;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void awaitRunning(RewardsInstance instance) {
@@ -328,26 +302,21 @@ class RewardsIT {
                 .setPurchasedAt(Instant.now()).build();
     }
 
-    static void publishSales(LocalPlatform platform, List<Sale> sales) throws Exception {
-        try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
-                RegistrySerdes.<Sale>valueSerializer(platform.registry().apiV3Url()))) {
-            for (Sale sale : sales) {
-                producer.send(new ProducerRecord<>(Topics.SALES.name(), sale.getTransactionId(), sale));
-            }
-            producer.flush();
+    static void publishSales(LocalPlatform platform, List<Sale> sales) {
+        try (TestKafka kafka = new TestKafka(platform)) {
+            kafka.sendAll(Topics.SALES, Sale::getTransactionId, sales);
         }
     }
 
-    private static void publishMember(LocalPlatform platform, String member, String email) throws Exception {
+    private static void publishMember(LocalPlatform platform, String member, String email) {
         LoyaltyMember value = RewardsFixtures.member(member, email);
-        publish(platform, Topics.LOYALTY_MEMBERS.name(), member, value);
+        publish(platform, Topics.LOYALTY_MEMBERS, member, value);
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> void publish(LocalPlatform platform, String topic,
-                                                                                    String key, T value) throws Exception {
-        try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
-                RegistrySerdes.<T>valueSerializer(platform.registry().apiV3Url()))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+    private static <T extends SpecificRecord> void publish(LocalPlatform platform, TopicSpec<String, T> topic, String key,
+                                                           T value) {
+        try (TestKafka kafka = new TestKafka(platform)) {
+            kafka.send(topic, key, value);
         }
     }
 

@@ -11,9 +11,9 @@ import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.RewardNotification;
-import com.zmart.events.RewardTier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -173,9 +173,8 @@ class CouponMailerTest {
     }
 
     private static RewardNotification.Builder notification(String member) {
-        return RewardNotification.newBuilder().setMemberId(member).setEmail(member + "@example.com")
-                .setThresholdPoints(100).setTotalPoints(110).setTier(RewardTier.BRONZE).setCouponCode(coupon(member))
-                .setDiscountPercent(10).setIssuedAt(Instant.EPOCH);
+        return ContractFixtures.notification().setMemberId(member).setEmail(member + "@example.com")
+                .setCouponCode(coupon(member)).setIssuedAt(Instant.EPOCH);
     }
 
     private static String coupon(String member) {

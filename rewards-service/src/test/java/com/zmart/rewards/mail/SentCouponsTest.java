@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.RewardNotification;
-import com.zmart.events.RewardTier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -102,8 +102,7 @@ class SentCouponsTest {
     }
 
     private static RewardNotification notification(String coupon) {
-        return RewardNotification.newBuilder().setMemberId("m-1").setEmail("m-1@example.com").setThresholdPoints(100)
-                .setTotalPoints(120).setTier(RewardTier.BRONZE).setCouponCode(coupon).setDiscountPercent(10)
-                .setIssuedAt(Instant.parse("2026-12-01T10:00:00Z")).build();
+        return ContractFixtures.notification().setMemberId("m-1").setEmail("m-1@example.com").setTotalPoints(120)
+                .setCouponCode(coupon).setIssuedAt(Instant.parse("2026-12-01T10:00:00Z")).build();
     }
 }

@@ -1,5 +1,6 @@
 package com.zmart.rewards.topology;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static com.zmart.rewards.RewardsFixtures.T0;
 import static com.zmart.rewards.RewardsFixtures.member;
 import static com.zmart.rewards.RewardsFixtures.sale;
@@ -27,16 +28,12 @@ import com.zmart.streams.error.DeadLetterPublisher;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import com.zmart.streams.testing.DriverTopics;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -231,10 +228,5 @@ class RewardsTopologyTest {
                     .contains("quantity must be between 1 and 1000000");
             assertThat(header(deadLetter, DeadLetterHeaders.PROCESSOR)).isEqualTo("valid-sale-lines");
         });
-    }
-
-    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

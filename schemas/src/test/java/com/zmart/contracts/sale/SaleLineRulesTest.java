@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 import com.zmart.contracts.deadletter.InvalidRecordException;
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.events.Sale;
 import org.junit.jupiter.api.Test;
 
@@ -75,10 +75,6 @@ class SaleLineRulesTest {
     }
 
     private static Sale.Builder line() {
-        return Sale.newBuilder().setTransactionId("tx-1").setLineNumber(1).setStoreId("store-001")
-                .setStoreZipCode("10001").setStoreRegion("north-east").setCustomerId("cust-1").setLoyaltyMemberId(null)
-                .setSku("sku-1").setProductName("Coffee").setDepartment("grocery").setQuantity(1)
-                .setUnitPrice(new BigDecimal("3.00")).setCouponCode(null).setDiscount(new BigDecimal("0.00"))
-                .setMaskedCardNumber("xxxxxxxxxxxx1234").setPurchasedAt(Instant.parse("2025-03-01T10:00:00Z"));
+        return ContractFixtures.sale();
     }
 }

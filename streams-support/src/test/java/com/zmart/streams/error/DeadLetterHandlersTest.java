@@ -1,5 +1,6 @@
 package com.zmart.streams.error;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -141,10 +142,6 @@ class DeadLetterHandlersTest {
     private static Map<String, Object> config(MockProducer<byte[], byte[]> producer, Duration timeout) {
         return Map.of(DeadLetters.PUBLISHER_CONFIG, new DeadLetterPublisher(() -> producer, timeout),
                 DeadLetters.TOPIC_CONFIG, DLT);
-    }
-
-    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     /** What Streams passes to the handlers for a record of zmart.sales partition 2, offset 7. */

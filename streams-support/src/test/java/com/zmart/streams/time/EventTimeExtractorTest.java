@@ -2,11 +2,10 @@ package com.zmart.streams.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.zmart.events.ClickAction;
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,12 +20,8 @@ class EventTimeExtractorTest {
 
     @Test
     void aSaleLineHappensWhenItWasPurchasedAndAClickWhenItOccurred() {
-        Sale sale = Sale.newBuilder().setTransactionId("tx-1").setLineNumber(1).setStoreId("s").setStoreZipCode("z")
-                .setStoreRegion("r").setCustomerId("c").setSku("sku").setProductName("p").setDepartment("d")
-                .setQuantity(1).setUnitPrice(BigDecimal.ONE).setDiscount(BigDecimal.ZERO).setMaskedCardNumber("x")
-                .setPurchasedAt(PURCHASED).build();
-        ClickEvent click = ClickEvent.newBuilder().setEventId("e").setCustomerId("c").setCampaignId("k").setSessionId("s").setUrl("u")
-                .setAction(ClickAction.values()[0]).setOccurredAt(PURCHASED.plusSeconds(1)).build();
+        Sale sale = ContractFixtures.sale().setPurchasedAt(PURCHASED).build();
+        ClickEvent click = ContractFixtures.click().setOccurredAt(PURCHASED.plusSeconds(1)).build();
 
         assertThat(extractor.extract(record(sale, 5), 0)).isEqualTo(PURCHASED.toEpochMilli());
         assertThat(extractor.extract(record(click, 5), 0)).isEqualTo(PURCHASED.plusSeconds(1).toEpochMilli());

@@ -2,11 +2,10 @@ package com.zmart.streams.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Properties;
 
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import com.zmart.streams.testing.DriverTopics;
@@ -51,10 +50,6 @@ class StreamsTopicsTest {
     }
 
     private static Sale sale(String transactionId) {
-        return Sale.newBuilder().setTransactionId(transactionId).setLineNumber(1).setStoreId("store-001")
-                .setStoreZipCode("10001").setStoreRegion("north-east").setCustomerId("cust-1").setSku("sku-1")
-                .setProductName("Coffee").setDepartment("grocery").setQuantity(1).setUnitPrice(new BigDecimal("3.00"))
-                .setDiscount(new BigDecimal("0.00")).setMaskedCardNumber("xxxxxxxxxxxx1234")
-                .setPurchasedAt(Instant.parse("2025-03-01T10:00:00Z")).build();
+        return ContractFixtures.sale().setTransactionId(transactionId).build();
     }
 }

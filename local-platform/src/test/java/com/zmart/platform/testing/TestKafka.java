@@ -1,4 +1,4 @@
-package com.zmart.inventory;
+package com.zmart.platform.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.zmart.contracts.serde.RegistrySerdes;
@@ -28,8 +30,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-
-/** A test's producer and readers on the real broker: records are written as bytes, serialized by the registry serdes. */
+/**
+ * A test's producer and readers on a running {@link LocalPlatform}: records are written as bytes, serialized by the
+ * registry serdes as a service writes them, and read back as bytes.
+ */
 public final class TestKafka implements AutoCloseable {
 
     private final LocalPlatform platform;
@@ -45,17 +49,37 @@ public final class TestKafka implements AutoCloseable {
 
     /** The Confluent-wire-format bytes a service would write for this record. */
     public <V extends SpecificRecord> byte[] serialize(TopicSpec<String, V> topic, V value) {
-        return serializer.serialize(topic.name(), value);
+        return serialize(topic.name(), value);
+    }
+
+    /** The same for a topic by name (e.g. a record of another contract, written where it does not belong). */
+    public byte[] serialize(String topic, SpecificRecord value) {
+        return serializer.serialize(topic, value);
     }
 
     public <V extends SpecificRecord> RecordMetadata send(TopicSpec<String, V> topic, String key, V value) {
         return sendBytes(topic.name(), key, serialize(topic, value));
     }
 
+    /** Sends every value under its key without waiting for each, then waits until all are acknowledged. */
+    public <V extends SpecificRecord> void sendAll(TopicSpec<String, V> topic, Function<V, String> key, List<V> values) {
+        List<Future<RecordMetadata>> sent = values.stream()
+                .map(value -> producer.send(new ProducerRecord<>(topic.name(), key.apply(value), serialize(topic, value))))
+                .toList();
+        producer.flush();
+        for (Future<RecordMetadata> each : sent) {
+            acknowledged(topic.name(), each);
+        }
+    }
+
     /** Sends and waits for the acknowledgement. */
     public RecordMetadata sendBytes(String topic, String key, byte[] value) {
+        return acknowledged(topic, producer.send(new ProducerRecord<>(topic, key, value)));
+    }
+
+    private static RecordMetadata acknowledged(String topic, Future<RecordMetadata> sent) {
         try {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return sent.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -100,9 +124,15 @@ public final class TestKafka implements AutoCloseable {
             return this;
         }
 
-        /** Waits until at least {@code count} records match. */
+        /** Waits up to 60 s until at least {@code count} records match. */
         public List<ConsumerRecord<String, byte[]>> awaitMatching(Predicate<ConsumerRecord<String, byte[]>> matching, int count) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            return awaitMatching(matching, count, Duration.ofSeconds(60));
+        }
+
+        /** Waits up to {@code timeout} until at least {@code count} records match. */
+        public List<ConsumerRecord<String, byte[]>> awaitMatching(Predicate<ConsumerRecord<String, byte[]>> matching, int count,
+                                                                  Duration timeout) {
+            await().atMost(timeout).until(() -> {
                 poll();
                 return matching(matching).size() >= count;
             });
