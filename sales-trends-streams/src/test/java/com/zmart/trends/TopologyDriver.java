@@ -1,6 +1,7 @@
 package com.zmart.trends;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,26 @@ import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
+import com.zmart.streams.error.DeadLetterPublisher;
+import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import com.zmart.streams.testing.DriverTopics;
 import com.zmart.trends.config.SalesTrendsProperties;
+import com.zmart.trends.runtime.EvenPartitionProgress;
 import com.zmart.trends.topology.SalesTrendsTopology;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.WindowStore;
 
-/** The whole topology in a TopologyTestDriver with the fixtures' settings, and its topics as tests use them. */
+/**
+ * The whole topology in a TopologyTestDriver with the settings the service runs with (dead-letter handlers included:
+ * their letters go to {@link #deadLetters()}), the fixtures' properties, and its topics as tests use them.
+ */
 public final class TopologyDriver implements AutoCloseable {
 
     private final DriverTopics topics = new DriverTopics();
@@ -34,16 +44,18 @@ public final class TopologyDriver implements AutoCloseable {
     private final TestOutputTopic<String, CampaignAttribution> attributions;
     private final TestOutputTopic<String, CampaignConversion> conversions;
     private final TestOutputTopic<String, CampaignFunnel> funnels;
+    private final MockProducer<byte[], byte[]> deadLetters =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
 
     public TopologyDriver(Path stateDir) {
         this(stateDir, TrendsFixtures.properties());
     }
 
     public TopologyDriver(Path stateDir, SalesTrendsProperties properties) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sales-trends-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties config = new StreamsRuntimeSettings("sales-trends-test", "localhost:9092", stateDir.toString(), 1,
+                Topics.SALES_TRENDS_DLT.name(), null, EvenPartitionProgress.withOverrides(properties.streams()))
+                .streamsProperties(new HostInfo("localhost", 8093),
+                        new DeadLetterPublisher(() -> deadLetters, Duration.ofSeconds(1)));
         driver = new TopologyTestDriver(SalesTrendsTopology.buildTopology(properties, topics.streamsTopics()), config,
                 TrendsFixtures.T0);
         sales = topics.input(driver, Topics.SALES);
@@ -101,6 +113,11 @@ public final class TopologyDriver implements AutoCloseable {
         Map<String, CampaignFunnel> latest = new LinkedHashMap<>();
         funnels.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
         return latest;
+    }
+
+    /** The dead letters the production handlers wrote, in order. */
+    public List<ProducerRecord<byte[], byte[]>> deadLetters() {
+        return deadLetters.history();
     }
 
     public <V> WindowStore<String, V> windowStore(String name) {

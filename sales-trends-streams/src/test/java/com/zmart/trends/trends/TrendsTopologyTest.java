@@ -1,12 +1,13 @@
 package com.zmart.trends.trends;
 
+import static com.zmart.contracts.testing.DeadLetterRecords.header;
 import static com.zmart.trends.TrendsFixtures.T0;
 import static com.zmart.trends.TrendsFixtures.sale;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.zmart.contracts.deadletter.InvalidRecordException;
+import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
@@ -193,11 +195,18 @@ class TrendsTopologyTest extends TopologyTestBase {
     }
 
     @Test
-    void aReturnIsNotASaleLine() {
-        // The driver runs without the dead-letter handlers: the rejection surfaces as the processing exception.
-        assertThatThrownBy(() -> driver.buy(sale("t-return", 1, "cust-1", "3.00", -1).build()))
-                .hasRootCauseInstanceOf(InvalidRecordException.class)
-                .rootCause().hasMessageContaining("quantity must be between 1 and 1000000");
+    void aReturnIsNotASaleLineAndGoesToTheDeadLetterTopic() {
+        driver.buy(sale("t-return", 1, "cust-1", "3.00", -1).build());
+        driver.buy(sale("t-1", 1, "cust-1", "3.00", 1).build());
+
+        assertThat(driver.latestTrends().get("store-001/grocery/tumbling-1m/2025-03-01T10:00:00Z").getUnits())
+                .isEqualTo(1);
+        assertThat(driver.deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.topic()).isEqualTo(Topics.SALES_TRENDS_DLT.name());
+            assertThat(letter.key()).asString(StandardCharsets.UTF_8).isEqualTo("t-return");
+            assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.INVALID.headerValue());
+            assertThat(header(letter, DeadLetterHeaders.MESSAGE)).contains("quantity must be between 1 and 1000000");
+        });
     }
 
     @Test
