@@ -269,8 +269,8 @@ class PoisonRecordsIT {
             JsonNode conversion = suite.getJsonOr404(SuiteService.SALES_TRENDS, "/api/campaigns/" + campaign + "/conversion");
             conversions = conversion == null ? 0 : conversion.get("conversionCount").asLong();
             sinkUnits = suite.getJsonOr404(SuiteService.DASHBOARD, sinkTrendsPath).get("totalUnits").asLong();
-            sinkConversions = dashboardConversions(suite);
-            sinkFunnels = dashboardFunnels(suite);
+            sinkConversions = dashboardTopCampaigns(suite, "/api/campaign-conversions", "conversionCount");
+            sinkFunnels = dashboardTopCampaigns(suite, "/api/campaign-funnels", "purchases");
             if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling())
                     && emails.equals(expectedEmails) && conversions == expectedConversions
                     && sinkUnits == SINK_UNITS && sinkConversions.equals(expectedSinkConversions)
@@ -446,19 +446,14 @@ class PoisonRecordsIT {
                 .setCouponsPrinted(SINK_CONVERSIONS + i).setPurchases(SINK_CONVERSIONS + i).setLastEventAt(at).build();
     }
 
-    /** The dashboard's funnels with the most purchases: the sinks' good funnels, if all arrived. */
-    private static Map<String, Long> dashboardFunnels(Suite suite) {
+    /**
+     * The dashboard's top campaigns by {@code figure} (its list endpoint {@code path} orders by it): the sinks' good
+     * campaigns, if all arrived.
+     */
+    private static Map<String, Long> dashboardTopCampaigns(Suite suite, String path, String figure) {
         Map<String, Long> top = new TreeMap<>();
-        JsonNode list = suite.getJsonOr404(SuiteService.DASHBOARD, "/api/campaign-funnels?limit=" + SINK_CAMPAIGNS);
-        list.forEach(c -> top.put(c.get("campaignId").asText(), c.get("purchases").asLong()));
-        return top;
-    }
-
-    /** The dashboard's campaigns with the most conversions: the sinks' good campaigns, if all arrived. */
-    private static Map<String, Long> dashboardConversions(Suite suite) {
-        Map<String, Long> top = new TreeMap<>();
-        JsonNode list = suite.getJsonOr404(SuiteService.DASHBOARD, "/api/campaign-conversions?limit=" + SINK_CAMPAIGNS);
-        list.forEach(c -> top.put(c.get("campaignId").asText(), c.get("conversionCount").asLong()));
+        JsonNode list = suite.getJsonOr404(SuiteService.DASHBOARD, path + "?limit=" + SINK_CAMPAIGNS);
+        list.forEach(c -> top.put(c.get("campaignId").asText(), c.get(figure).asLong()));
         return top;
     }
 

@@ -13,14 +13,13 @@ final class DeadLetterReasons {
     }
 
     static DeadLetterReason of(Throwable failure) {
+        // Also a record the validating deserializer refused for its rules (inside a DeserializationException).
+        if (InvalidRecordException.isCauseOf(failure)) {
+            return DeadLetterReason.INVALID;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DeserializationException deserialization) {
-                // The validating deserializer refuses records that break their rules with their original bytes.
-                return deserialization.getCause() instanceof InvalidRecordException
-                        ? DeadLetterReason.INVALID : DeadLetterReason.DESERIALIZATION;
-            }
-            if (cause instanceof InvalidRecordException) {
-                return DeadLetterReason.INVALID;
+            if (cause instanceof DeserializationException) {
+                return DeadLetterReason.DESERIALIZATION;
             }
             if (cause instanceof ItemNotFoundException) {
                 return DeadLetterReason.UNKNOWN_ITEM;
