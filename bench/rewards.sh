@@ -3,6 +3,7 @@
 # Kafka's ConsumerPerformance vs the service's exactly-once processing rate on the same records; sale-to-coupon-email
 # delay at a steady rate; lookup throughput and latency with wrk.
 # Usage: bench/rewards.sh [--sales 100000] [--members 5000] [--email-rate 100] [--email-seconds 30] [--wrk-seconds 20]
+#   [--warm-up-seconds 30] [--warm-up-backlogs 2]
 # Prints a Markdown table for docs/performance.md. Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -38,6 +38,7 @@ import com.zmart.events.TopItem;
 import com.zmart.platform.junit.LocalPlatformTest;
 import com.zmart.platform.registry.SchemaProvisioner;
 import com.zmart.platform.registry.SchemaProvisioner.SchemaRejectedException;
+import com.zmart.platform.smtp.SmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -195,20 +196,28 @@ class PlatformComponentsIT {
     }
 
     @Test
-    void smtpServerAcceptsAMessage(LocalPlatform platform) throws Exception {
+    void smtpServerKeepsMessagesInArrivalOrderWithTheirRecipients(LocalPlatform platform) throws Exception {
         var smtp = platform.smtp().orElseThrow();
         Properties props = new Properties();
         props.put("mail.smtp.host", Ports.LOOPBACK);
         props.put("mail.smtp.port", Integer.toString(smtp.port()));
-        MimeMessage message = new MimeMessage(Session.getInstance(props));
-        message.setFrom(new InternetAddress("rewards@zmart.example"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("member@zmart.example"));
-        message.setSubject("Your ZMart coupon");
-        message.setText("15% off");
-        Transport.send(message);
+        // a, b, a again: a server that listed messages by recipient mailbox would give a, a, b.
+        List<String> recipients = List.of("member-a@zmart.example", "member-b@zmart.example", "member-a@zmart.example");
+        for (int i = 0; i < recipients.size(); i++) {
+            MimeMessage message = new MimeMessage(Session.getInstance(props));
+            message.setFrom(new InternetAddress("rewards@zmart.example"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipients.get(i)));
+            message.setSubject("Your ZMart coupon " + i);
+            message.setText("15% off");
+            Transport.send(message);
+        }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> smtp.receivedMessages().stream()
-                .anyMatch(m -> subject(m).equals("Your ZMart coupon")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(smtp.receivedMessages().stream()
+                .filter(m -> subject(m).startsWith("Your ZMart coupon ")))
+                .extracting(m -> subject(m) + " to " + SmtpServer.recipientOf(m))
+                .containsExactly("Your ZMart coupon 0 to member-a@zmart.example",
+                        "Your ZMart coupon 1 to member-b@zmart.example",
+                        "Your ZMart coupon 2 to member-a@zmart.example"));
     }
 
     static Sale sale(String transactionId) {

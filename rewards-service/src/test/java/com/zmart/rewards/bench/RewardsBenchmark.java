@@ -51,13 +51,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Benchmark (a {@code main} program, never run by surefire or failsafe) of the rewards service on its own platform:
  * <ol>
  *   <li>raw consume rate of {@code zmart.sales} with Kafka's {@code ConsumerPerformance}, same records, same run;</li>
- *   <li>sales per second the service processes (exactly-once) from a backlog of the same records;</li>
+ *   <li>sales per second the service processes (exactly-once) from a backlog of the same records, first in a fresh
+ *   JVM (the compilers at work beside it), then from a backlog of as many sales written while the service was paused,
+ *   after {@code --warm-up-backlogs} such backlogs;</li>
  *   <li>delay from sale record to coupon email at a steady rate (each sale crosses a member's first threshold);</li>
  *   <li>lookup throughput and latency with wrk against {@code GET /api/rewards/{memberId}}, then against a constant
  *   answer on the same server ({@link BareEndpoint}): the web stack's own ceiling on this machine.</li>
  * </ol>
  * Usage: {@code RewardsBenchmark [--sales N] [--members N] [--email-rate N] [--email-seconds N] [--wrk-seconds N]
- * [--warm-up-seconds N]}.
+ * [--warm-up-seconds N] [--warm-up-backlogs N]}.
  */
 public final class RewardsBenchmark {
 
@@ -71,6 +73,8 @@ public final class RewardsBenchmark {
     private int wrkSeconds = 20;
     /** Of each lookup path, before measuring: on two cores the C2 compiler needs about this long under load. */
     private int warmUpSeconds = 30;
+    /** Backlogs processed after the first before the measured one: two were as many as the compilers needed. */
+    private int warmUpBacklogs = 2;
 
     public static void main(String[] args) throws Exception {
         RewardsBenchmark benchmark = new RewardsBenchmark();
@@ -83,6 +87,7 @@ public final class RewardsBenchmark {
                 case "--email-seconds" -> benchmark.emailSeconds = value;
                 case "--wrk-seconds" -> benchmark.wrkSeconds = value;
                 case "--warm-up-seconds" -> benchmark.warmUpSeconds = value;
+                case "--warm-up-backlogs" -> benchmark.warmUpBacklogs = value;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -93,25 +98,33 @@ public final class RewardsBenchmark {
     private void run() throws Exception {
         Path data = Files.createTempDirectory("zmart-rewards-bench");
         try (LocalPlatform platform = LocalPlatform.start(PlatformOptions.forTests(data).withComponents(false, false, true))) {
+            int backlogs = 2 + warmUpBacklogs;
             List<LoyaltyMember> loyal = new ArrayList<>();
-            for (int m = 0; m < members; m++) {
+            for (int m = 0; m < backlogs * members; m++) {
                 loyal.add(RewardsFixtures.member(member(m), member(m) + "@example.com"));
             }
             publishMembers(platform, loyal);
-            List<Sale> backlog = new ArrayList<>(sales);
-            for (int i = 0; i < sales; i++) {
-                backlog.add(RewardsFixtures.sale("bench-" + i, 1, member(i % members), "12.00", 1).build());
-            }
-            produce(platform, backlog);
-
+            produce(platform, backlog(0));
             String raw = consumerPerformance(platform);
             System.out.println("BENCH raw consume: " + raw);
             try (ConfigurableApplicationContext rewards = startRewards(platform, data)) {
                 // From RUNNING (tasks assigned, empty stores: nothing to restore) to the last sale committed.
                 long start = System.nanoTime();
                 awaitCommitted(platform, sales);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("BENCH processed %d sales in %.1f s%n", sales, seconds);
+                double coldSeconds = seconds(start, 0);
+                // The same backlog again, each time for other members, the service paused while it is written:
+                // once the compilers are done, this is the design's own cost per sale.
+                KafkaStreams streams = rewards.getBean(ManagedKafkaStreams.class).streams();
+                double seconds = 0;
+                for (int next = 1; next < backlogs; next++) {
+                    awaitQuietMailbox(platform); // the previous backlog's coupons sent: each pass mails only its own
+                    streams.pause();
+                    produce(platform, backlog(next));
+                    start = System.nanoTime();
+                    streams.resume();
+                    awaitCommitted(platform, (next + 1L) * sales);
+                    seconds = seconds(start, next);
+                }
                 Histogram emailDelay = emailDelays(platform);
                 int port = ((WebServerApplicationContext) rewards).getWebServer().getPort();
                 // Both paths warmed first: which one runs first on a cold web stack changed the figures by half.
@@ -124,8 +137,10 @@ public final class RewardsBenchmark {
                 System.out.println("| measure | result |");
                 System.out.println("| --- | --- |");
                 System.out.printf(Locale.ROOT, "| ConsumerPerformance on zmart.sales (%,d records) | %s |%n", sales, raw);
-                System.out.printf(Locale.ROOT, "| rewards service, backlog of %,d sales (start to all committed, exactly-once) | %,.0f sales/s (%.1f s) |%n",
-                        sales, sales / seconds, seconds);
+                System.out.printf(Locale.ROOT, "| rewards service, backlog of %,d sales, first in a fresh JVM (RUNNING to all committed, exactly-once) | %,.0f sales/s (%.1f s) |%n",
+                        sales, sales / coldSeconds, coldSeconds);
+                System.out.printf(Locale.ROOT, "| the same after %d backlogs of warm-up (resumed to all committed) | %,.0f sales/s (%.1f s) |%n",
+                        warmUpBacklogs, sales / seconds, seconds);
                 System.out.printf(Locale.ROOT, "| sale record → coupon email at %d sales/s for %d s (%d emails) | p50 %d ms, p99 %d ms, max %d ms |%n",
                         emailRate, emailSeconds, emailDelay.getTotalCount(), emailDelay.getValueAtPercentile(50),
                         emailDelay.getValueAtPercentile(99), emailDelay.getMaxValue());
@@ -134,6 +149,23 @@ public final class RewardsBenchmark {
                         BareEndpoint.PATH, bare);
             }
         }
+    }
+
+    /** The n-th backlog: {@code sales} sales of one line each, over its own {@code members} members. */
+    private List<Sale> backlog(int n) {
+        List<Sale> backlog = new ArrayList<>(sales);
+        for (int i = 0; i < sales; i++) {
+            backlog.add(RewardsFixtures.sale("bench-%d-%d".formatted(n, i), 1, member(n * members + i % members),
+                    "12.00", 1).build());
+        }
+        return backlog;
+    }
+
+    private double seconds(long start, int backlog) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "BENCH backlog %d: %d sales in %.1f s (%,.0f sales/s)%n", backlog, sales, seconds,
+                sales / seconds);
+        return seconds;
     }
 
     private static String member(int m) {
@@ -201,7 +233,7 @@ public final class RewardsBenchmark {
         Set<Object> handled = awaitQuietMailbox(platform);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
-        // New messages are told by Message-ID (SmtpServer#newMessages): the server lists them by mailbox.
+        // New messages are told by Message-ID (SmtpServer#newMessages), not by a position in the list.
         Thread watcher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long now = System.currentTimeMillis();
