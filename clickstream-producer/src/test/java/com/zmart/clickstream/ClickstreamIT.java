@@ -1,6 +1,5 @@
 package com.zmart.clickstream;
 
-import com.zmart.contracts.links.EmailLinkTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -30,6 +28,7 @@ import com.zmart.contracts.serde.RegistrySerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
+import com.zmart.links.EmailLinkTokens;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformExtension;
 import com.zmart.platform.junit.LocalPlatformTest;
