@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
@@ -235,7 +235,8 @@ class ClickstreamIT {
     private static final Map<String, Integer> partitionOf = new HashMap<>();
 
     private static void poll() {
-        try (var deserializer = RegistrySerdes.<ClickEvent>valueDeserializer(LocalPlatformExtension.running().registry().apiV3Url())) {
+        try (var deserializer = TopicSerdes.registry(LocalPlatformExtension.running().registry().apiV3Url())
+                .valueDeserializer(Topics.CLICKS)) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
                 ClickEvent click = deserializer.deserialize(record.topic(), record.value());
                 assertThat(record.key()).isEqualTo(click.getCustomerId());
