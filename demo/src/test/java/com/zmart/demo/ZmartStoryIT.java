@@ -231,7 +231,7 @@ class ZmartStoryIT {
     /** With the local API key: customer data (rewards) needs it. */
     private static JsonNode getJsonOrNull(ServiceProcess service, String path) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url(path)))
-                .header("X-API-Key", DemoOptions.LOCAL_API_KEY).build());
+                .header("X-API-Key", SuiteService.LOCAL_API_KEY).build());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 

@@ -152,7 +152,7 @@ public final class Suite implements AutoCloseable {
     /** Every request carries the local API key: customer data and writes need it (issue 10, access control). */
     public HttpRequest.Builder request(SuiteService service, String path) {
         return HttpRequest.newBuilder(URI.create(service(service).url(path))).timeout(Duration.ofSeconds(30))
-                .header(API_KEY_HEADER, DemoOptions.LOCAL_API_KEY);
+                .header(API_KEY_HEADER, SuiteService.LOCAL_API_KEY);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
