@@ -33,14 +33,21 @@ final class RegistryTopicSerdes implements TopicSerdes {
     @Override
     @SuppressWarnings("unchecked")
     public <V> Serializer<V> valueSerializer(TopicSpec<?, V> topic) {
-        return topic.hasAvroValue() ? (Serializer<V>) RegistrySerdes.valueSerializer(registryApiUrl)
-                : TopicSerdes.super.valueSerializer(topic);
+        if (!topic.hasAvroValue()) {
+            return TopicSerdes.super.valueSerializer(topic);
+        }
+        return (Serializer<V>) (Serializer<?>) RegistrySerdes.valueSerializer(registryApiUrl);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <V> Deserializer<V> valueDeserializer(TopicSpec<?, V> topic) {
-        return topic.hasAvroValue() ? ContractSerde.checking(RegistrySerdes.valueDeserializer(registryApiUrl),
-                topic.valueType()) : TopicSerdes.super.valueDeserializer(topic);
+        if (!topic.hasAvroValue()) {
+            return TopicSerdes.super.valueDeserializer(topic);
+        }
+        Deserializer<Object> anyContract =
+                (Deserializer<Object>) (Deserializer<?>) RegistrySerdes.valueDeserializer(registryApiUrl);
+        return ContractSerde.checking(anyContract, topic.valueType());
     }
 
     @Override
