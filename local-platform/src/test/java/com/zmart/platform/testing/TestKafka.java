@@ -178,6 +178,13 @@ public final class TestKafka implements AutoCloseable {
             return (V) deserializer.deserialize(record.topic(), record.value());
         }
 
+        /** The value as a record of {@code writtenFor}: a dead letter holds its record in the source topic's contract. */
+        public <V> V value(ConsumerRecord<String, byte[]> record, TopicSpec<?, V> writtenFor) {
+            try (Deserializer<V> contract = serdes.valueDeserializer(writtenFor)) {
+                return contract.deserialize(writtenFor.name(), record.value());
+            }
+        }
+
         private void poll() {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }
