@@ -1,6 +1,5 @@
 package com.zmart.clickstream;
 
-import com.zmart.contracts.links.EmailLinkTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,17 +18,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
+import com.zmart.links.EmailLinkTokens;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformExtension;
 import com.zmart.platform.junit.LocalPlatformTest;
@@ -236,7 +235,8 @@ class ClickstreamIT {
     private static final Map<String, Integer> partitionOf = new HashMap<>();
 
     private static void poll() {
-        try (var deserializer = RegistrySerdes.<ClickEvent>valueDeserializer(LocalPlatformExtension.running().registry().apiV3Url())) {
+        try (var deserializer = TopicSerdes.registry(LocalPlatformExtension.running().registry().apiV3Url())
+                .valueDeserializer(Topics.CLICKS)) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
                 ClickEvent click = deserializer.deserialize(record.topic(), record.value());
                 assertThat(record.key()).isEqualTo(click.getCustomerId());

@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -29,16 +28,16 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
+import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.Sale;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +104,7 @@ class ComposeStackIT {
         }
         // The member's address reaches the rewards service before the sale that earns the coupon.
         await("member " + MEMBER + " on " + Topics.LOYALTY_MEMBERS.name()).atMost(STORY)
-                .until(() -> !records(Topics.LOYALTY_MEMBERS.name(), MEMBER, LoyaltyMember.class).isEmpty());
+                .until(() -> !records(Topics.LOYALTY_MEMBERS, MEMBER).isEmpty());
         try (Connection pos = pos()) {
             execute(pos, """
                     INSERT INTO sale_lines (transaction_id, line_number, store_id, store_zip_code, store_region, customer_id,
@@ -130,7 +129,7 @@ class ComposeStackIT {
         List<Sale> sales = new ArrayList<>();
         await().atMost(STORY).until(() -> {
             sales.clear();
-            sales.addAll(records(Topics.SALES.name(), TRANSACTION, Sale.class));
+            sales.addAll(records(Topics.SALES, TRANSACTION));
             return !sales.isEmpty();
         });
         assertThat(sales).singleElement().satisfies(sale -> {
@@ -215,7 +214,8 @@ class ComposeStackIT {
     }
 
     /** The values of a topic's records under one key, from the start, as the services deserialize them. */
-    private static <T> List<T> records(String topic, String key, Class<T> type) {
+    private static <T> List<T> records(TopicSpec<String, T> spec, String key) {
+        String topic = spec.name();
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "compose-tests-" + UUID.randomUUID());
@@ -223,7 +223,7 @@ class ComposeStackIT {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<T> values = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-             AvroKafkaDeserializer<SpecificRecord> deserializer = RegistrySerdes.valueDeserializer(REGISTRY_V3)) {
+             Deserializer<T> deserializer = TopicSerdes.registry(REGISTRY_V3).valueDeserializer(spec)) {
             consumer.subscribe(List.of(topic));
             long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (System.nanoTime() < end) {
@@ -231,9 +231,9 @@ class ComposeStackIT {
                     if (record.value() != null && new String(record.value(), StandardCharsets.ISO_8859_1).contains(CARD)) {
                         throw new AssertionError("an unmasked card number on " + topic + " at offset " + record.offset());
                     }
-                    Object value = record.value() == null ? null : deserializer.deserialize(topic, record.value());
-                    if (type.isInstance(value) && matches(value, key)) {
-                        values.add(type.cast(value));
+                    T value = record.value() == null ? null : deserializer.deserialize(topic, record.value());
+                    if (value != null && matches(value, key)) {
+                        values.add(value);
                     }
                 }
                 if (!values.isEmpty() && consumer.assignment().stream().allMatch(p ->

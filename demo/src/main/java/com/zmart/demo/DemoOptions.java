@@ -24,9 +24,6 @@ public record DemoOptions(PlatformOptions platform, int servicePorts, double rec
                           double journeysPerSecond, Duration duration, String javaOptions, boolean supervised,
                           Optional<DemoStock> stock, Duration restockDelay) {
 
-    /** The API key of a local run: customer data and write endpoints need it (X-API-Key). Never used outside. */
-    public static final String LOCAL_API_KEY = "zmart-local-demo-key";
-
     public static final String DEFAULT_JAVA_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     /** The supplier delivers a few seconds after the reorder, so that a person watching sees both happen. */

@@ -270,7 +270,7 @@ public final class ZmartDemo implements AutoCloseable {
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("Dashboard", service(SuiteService.DASHBOARD).url("/"));
         String member = registers.catalog().customers().stream().flatMap(c -> c.memberId().stream()).findFirst().orElse("member-000001");
-        urls.put("Rewards lookup", "curl -H 'X-API-Key: " + DemoOptions.LOCAL_API_KEY + "' "
+        urls.put("Rewards lookup", "curl -H 'X-API-Key: " + SuiteService.LOCAL_API_KEY + "' "
                 + service(SuiteService.REWARDS).url("/api/rewards/" + member));
         for (SuiteService service : List.of(SuiteService.CLICKSTREAM, SuiteService.REWARDS, SuiteService.INVENTORY,
                 SuiteService.SALES_TRENDS)) {

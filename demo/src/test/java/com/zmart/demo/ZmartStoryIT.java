@@ -19,15 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zmart.contracts.carddata.CardDataScan;
-import com.zmart.contracts.links.EmailLinkTokens;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.services.ServiceProcess;
@@ -35,19 +32,17 @@ import com.zmart.demo.services.SuiteService;
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.ReorderRequest;
 import com.zmart.events.Sale;
+import com.zmart.links.EmailLinkTokens;
 import com.zmart.platform.PlatformOptions;
 import com.zmart.platform.postgres.PostgresServer;
+import com.zmart.platform.testing.TestKafka;
 import com.zmart.sales.simulator.Register;
 import com.zmart.sales.simulator.StoreCatalog;
 import com.zmart.sales.simulator.StoreCatalog.Customer;
 import com.zmart.sales.simulator.StoreCatalog.Product;
 import com.zmart.sales.simulator.StoreCatalog.Store;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -192,12 +187,11 @@ class ZmartStoryIT {
 
     private static <T> List<T> awaitRecords(TopicSpec<String, T> topic, java.util.function.Predicate<T> wanted, int count) {
         List<T> found = new ArrayList<>();
-        try (var deserializer = RegistrySerdes.valueDeserializer(zmart.platform().registry().apiV3Url())) {
+        try (var deserializer = TopicSerdes.registry(zmart.platform().registry().apiV3Url()).valueDeserializer(topic)) {
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 found.clear();
                 for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
-                    @SuppressWarnings("unchecked")
-                    T value = (T) deserializer.deserialize(topic.name(), record.value());
+                    T value = deserializer.deserialize(topic.name(), record.value());
                     if (value != null && wanted.test(value)) {
                         found.add(value);
                     }
@@ -210,21 +204,7 @@ class ZmartStoryIT {
 
     /** Every committed record of the topic, from the beginning to its current end. */
     private static List<ConsumerRecord<byte[], byte[]>> readAll(TopicSpec<?, ?> topic) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, zmart.platform().bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TestKafka.readCommitted(zmart.platform().bootstrapServers(), topic.name());
     }
 
     // --- services ---
@@ -251,7 +231,7 @@ class ZmartStoryIT {
     /** With the local API key: customer data (rewards) needs it. */
     private static JsonNode getJsonOrNull(ServiceProcess service, String path) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url(path)))
-                .header("X-API-Key", DemoOptions.LOCAL_API_KEY).build());
+                .header("X-API-Key", SuiteService.LOCAL_API_KEY).build());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 

@@ -74,7 +74,7 @@ final class ActualFigures {
     /** The distinct reorder ids on {@code zmart.reorders}, per store/sku (a relay may publish one twice, ADR 0007). */
     static Map<String, Set<String>> reorders(Suite suite) {
         Map<String, Set<String>> reorders = new TreeMap<>();
-        try (var deserializer = suite.<ReorderRequest>deserializer()) {
+        try (var deserializer = suite.deserializer(Topics.REORDERS)) {
             for (ConsumerRecord<byte[], byte[]> record : suite.readAll(Topics.REORDERS)) {
                 if (PoisonRecordsIT.isPoison(record)) {
                     continue;
@@ -93,7 +93,7 @@ final class ActualFigures {
      */
     static Map<String, Trend> trends(Suite suite, String windowKind, Instant from, Instant to) {
         Map<String, Trend> latest = new LinkedHashMap<>();
-        try (var deserializer = suite.<SalesTrend>deserializer()) {
+        try (var deserializer = suite.deserializer(Topics.SALES_TRENDS)) {
             List<ConsumerRecord<byte[], byte[]>> records = suite.readAll(Topics.SALES_TRENDS);
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 if (PoisonRecordsIT.isPoison(record)) {

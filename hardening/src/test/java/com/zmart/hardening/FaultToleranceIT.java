@@ -35,11 +35,11 @@ import com.zmart.hardening.ExpectedFigures.Trend;
 import com.zmart.platform.smtp.SmtpServer;
 import com.zmart.sales.simulator.Register;
 import com.zmart.sales.simulator.StoreCatalog;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -255,7 +255,7 @@ class FaultToleranceIT {
 
         private final List<Sale> lines;
         private final KafkaProducer<String, byte[]> producer;
-        private final AvroKafkaSerializer<Sale> serializer;
+        private final Serializer<Sale> serializer;
         private final ExecutorService sender = Executors.newSingleThreadExecutor();
         private final SplittableRandom random = new SplittableRandom(SEED ^ 0xD0B1EL);
         private final List<byte[]> values = new ArrayList<>();
@@ -269,7 +269,7 @@ class FaultToleranceIT {
         Producing(Suite suite, List<Sale> lines) {
             this.lines = lines;
             this.producer = suite.producer();
-            this.serializer = suite.serializer();
+            this.serializer = suite.serializer(Topics.SALES);
         }
 
         /** Sends the next {@code share} of all lines (or what is left); completes once the broker has them all. */
@@ -357,7 +357,7 @@ class FaultToleranceIT {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (copies.size() < wanted.size() && System.nanoTime() < deadline) {
             copies.clear();
-            try (var deserializer = suite.<Sale>deserializer()) {
+            try (var deserializer = suite.deserializer(Topics.SALES)) {
                 for (ConsumerRecord<byte[], byte[]> record : suite.readAll(Topics.SALES)) {
                     if (record.key() == null || !new String(record.key()).startsWith("cdc-ft-")) {
                         continue;
@@ -410,7 +410,7 @@ class FaultToleranceIT {
     private static Set<String> clickCoupons(Suite suite, Instant at) throws Exception {
         Set<String> clicked = new TreeSet<>();
         try (KafkaProducer<String, byte[]> producer = suite.producer();
-             AvroKafkaSerializer<ClickEvent> serializer = suite.serializer()) {
+             Serializer<ClickEvent> serializer = suite.serializer(Topics.CLICKS)) {
             List<StoreCatalog.Customer> customers = suite.catalog().customers();
             for (int i = 0; i < customers.size(); i += 2) {
                 String customer = customers.get(i).id();

@@ -229,7 +229,7 @@ class HttpFuzzIT {
 
     private static HttpRequest request(Suite suite, Case fuzzCase) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(fuzzCase.url())).timeout(Duration.ofSeconds(30))
-                .header(Suite.API_KEY_HEADER, com.zmart.demo.DemoOptions.LOCAL_API_KEY)
+                .header(Suite.API_KEY_HEADER, com.zmart.demo.services.SuiteService.LOCAL_API_KEY)
                 .header("Accept", "application/json, application/problem+json");
         if (fuzzCase.contentType() != null) {
             builder.header("Content-Type", fuzzCase.contentType());

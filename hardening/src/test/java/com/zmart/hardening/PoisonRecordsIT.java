@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +49,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -95,8 +95,7 @@ class PoisonRecordsIT {
         List<Customer> clicked = catalog.customers().subList(0, catalog.customers().size() / 2);
         String campaign = "poison-campaign-" + Long.toString(SEED & 0xFFFFF, 36);
 
-        try (KafkaProducer<String, byte[]> producer = suite.producer(); var serializer = suite.serializer()) {
-            Poison poison = new Poison(producer, serializer);
+        try (KafkaProducer<String, byte[]> producer = suite.producer(); Poison poison = new Poison(producer, suite)) {
 
             // Loyalty members (rewards' global table): new members, whose coupon emails later prove they were read.
             List<String> newMembers = new ArrayList<>();
@@ -190,7 +189,7 @@ class PoisonRecordsIT {
                 Sale line = memberSale(catalog, gadget, newMembers.get(i), i, eventStart);
                 expected.add(line);
                 expectedEmails.add(newMembers.get(i) + "@zmart.example");
-                poison.send(Topics.SALES.name(), line.getTransactionId(), serializer.serialize(Topics.SALES.name(), line));
+                poison.send(Topics.SALES.name(), line.getTransactionId(), poison.serialize(Topics.SALES, line));
             }
             poison.flush();
         }
@@ -300,16 +299,24 @@ class PoisonRecordsIT {
     }
 
     /** Writes the good records of a topic with 1,000 bad ones spread evenly between them. */
-    private final class Poison {
+    private final class Poison implements AutoCloseable {
 
         private final KafkaProducer<String, byte[]> producer;
-        private final io.apicurio.registry.serde.avro.AvroKafkaSerializer<SpecificRecord> serializer;
+        private final Suite suite;
+        /** Each topic's own serializer, by topic name. */
+        private final Map<String, Serializer<SpecificRecord>> serializers = new HashMap<>();
         private final List<Future<RecordMetadata>> sends = new ArrayList<>();
 
-        Poison(KafkaProducer<String, byte[]> producer,
-               io.apicurio.registry.serde.avro.AvroKafkaSerializer<SpecificRecord> serializer) {
+        Poison(KafkaProducer<String, byte[]> producer, Suite suite) {
             this.producer = producer;
-            this.serializer = serializer;
+            this.suite = suite;
+        }
+
+        /** The record as the services write it on {@code topic}. */
+        @SuppressWarnings("unchecked")
+        byte[] serialize(TopicSpec<String, ?> topic, SpecificRecord record) {
+            return serializers.computeIfAbsent(topic.name(), name -> (Serializer<SpecificRecord>) suite.serializer(topic))
+                    .serialize(topic.name(), record);
         }
 
         /**
@@ -330,9 +337,8 @@ class PoisonRecordsIT {
                         case 1 -> unknownSchemaFrame(bad);
                         default -> {
                             SpecificRecord record = invalid.apply(bad);
-                            String serializeAs = record instanceof Sale && topic != Topics.SALES ? Topics.SALES.name()
-                                    : topic.name();
-                            yield serializer.serialize(serializeAs, record);
+                            yield serialize(record instanceof Sale && topic != Topics.SALES ? Topics.SALES : topic,
+                                    record);
                         }
                     };
                     for (String dlt : deadLetterTopics(topic, bad, deadLetterTopics, invalid)) {
@@ -342,7 +348,7 @@ class PoisonRecordsIT {
                     bad++;
                 } else {
                     Record record = good.get(nextGood++);
-                    send(topic.name(), record.key(), serializer.serialize(topic.name(), record.value()));
+                    send(topic.name(), record.key(), serialize(topic, record.value()));
                 }
             }
         }
@@ -357,6 +363,11 @@ class PoisonRecordsIT {
                 send.get();
             }
             sends.clear();
+        }
+
+        @Override
+        public void close() {
+            serializers.values().forEach(Serializer::close);
         }
     }
 

@@ -1,7 +1,6 @@
 package com.zmart.hardening;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +20,6 @@ import com.zmart.sales.simulator.StoreCatalog.Store;
  * some lines, the card masked to its last four digits. Purchase times climb evenly through a given span of event time.
  */
 final class SaleLines {
-
-    private static final BigDecimal PERCENT = BigDecimal.valueOf(100);
 
     private SaleLines() {
     }
@@ -60,8 +57,8 @@ final class SaleLines {
     }
 
     /**
-     * The {@code Sale} records a receipt becomes on {@code zmart.sales}, computed here the way the register computes
-     * a line's discount (unit price x quantity x 15%, half up to cents), and masked the way the transform masks.
+     * The {@code Sale} records a receipt becomes on {@code zmart.sales}: the register's discount of each line
+     * ({@link Register#discount}), the card number masked the way the transform masks.
      */
     static List<Sale> linesOf(Register.Receipt receipt) {
         List<Sale> lines = new ArrayList<>();
@@ -69,10 +66,7 @@ final class SaleLines {
             Register.Item item = receipt.items().get(i);
             Product product = item.product();
             boolean coupon = receipt.couponLines().get(i);
-            BigDecimal discount = coupon
-                    ? product.unitPrice().multiply(BigDecimal.valueOf(item.quantity()))
-                    .multiply(BigDecimal.valueOf(StoreCatalog.COUPON_PERCENT)).divide(PERCENT, 2, RoundingMode.HALF_UP)
-                    : BigDecimal.ZERO.setScale(2);
+            BigDecimal discount = Register.discount(item, coupon);
             lines.add(Sale.newBuilder()
                     .setTransactionId(receipt.transactionId())
                     .setLineNumber(i + 1)

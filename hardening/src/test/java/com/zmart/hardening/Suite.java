@@ -11,34 +11,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.demo.DemoOptions;
 import com.zmart.demo.ZmartDemo;
 import com.zmart.demo.services.ServiceProcess;
 import com.zmart.demo.services.SuiteService;
 import com.zmart.platform.PlatformOptions;
+import com.zmart.platform.testing.TestKafka;
 import com.zmart.sales.simulator.StoreCatalog;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -134,13 +128,14 @@ public final class Suite implements AutoCloseable {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** The services' own value serializer (Confluent wire format, the registered contract). */
-    public <T extends SpecificRecord> AvroKafkaSerializer<T> serializer() {
-        return RegistrySerdes.valueSerializer(registryApiUrl());
+    /** The services' own value serializer of the topic (Confluent wire format, the registered contract). */
+    public <V> Serializer<V> serializer(TopicSpec<?, V> topic) {
+        return TopicSerdes.registry(registryApiUrl()).valueSerializer(topic);
     }
 
-    public <T extends SpecificRecord> AvroKafkaDeserializer<T> deserializer() {
-        return RegistrySerdes.valueDeserializer(registryApiUrl());
+    /** The services' own value deserializer of the topic: it reads only the topic's contract. */
+    public <V> Deserializer<V> deserializer(TopicSpec<?, V> topic) {
+        return TopicSerdes.registry(registryApiUrl()).valueDeserializer(topic);
     }
 
     /** Every committed record of the topic, from its beginning to its end as of now. */
@@ -149,23 +144,7 @@ public final class Suite implements AutoCloseable {
     }
 
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 50 * 1024 * 1024);
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TestKafka.readCommitted(bootstrapServers(), topic);
     }
 
     // --- HTTP ---
@@ -173,7 +152,7 @@ public final class Suite implements AutoCloseable {
     /** Every request carries the local API key: customer data and writes need it (issue 10, access control). */
     public HttpRequest.Builder request(SuiteService service, String path) {
         return HttpRequest.newBuilder(URI.create(service(service).url(path))).timeout(Duration.ofSeconds(30))
-                .header(API_KEY_HEADER, DemoOptions.LOCAL_API_KEY);
+                .header(API_KEY_HEADER, SuiteService.LOCAL_API_KEY);
     }
 
     public HttpResponse<String> send(HttpRequest request) {

@@ -27,8 +27,9 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.testing.ContractFixtures;
+import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
@@ -73,7 +74,7 @@ class PlatformComponentsIT {
     void saleRoundTripsInTheConfluentWireFormatWithTheIdTheConfluentApiServes(LocalPlatform platform) throws Exception {
         Sale sale = sale("tx-1001");
         try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
-                RegistrySerdes.<Sale>valueSerializer(platform.registry().apiV3Url()))) {
+                TopicSerdes.registry(platform.registry().apiV3Url()).valueSerializer(Topics.SALES))) {
             producer.send(new ProducerRecord<>(Topics.SALES.name(), sale.getTransactionId(), sale)).get();
         }
 
@@ -88,7 +89,8 @@ class PlatformComponentsIT {
         assertThat(new Schema.Parser().parse(latest.get("schema").asText())).isEqualTo(Sale.getClassSchema());
         assertThat(platform.schemaIds()).containsEntry("zmart.sales-value", schemaId);
 
-        try (var deserializer = RegistrySerdes.<Sale>valueDeserializer(platform.registry().apiV3Url())) {
+        try (var deserializer = TopicSerdes.registry(platform.registry().apiV3Url())
+                .valueDeserializer(Topics.SALES)) {
             Sale read = deserializer.deserialize(Topics.SALES.name(), raw.value());
             assertThat(read).isInstanceOf(Sale.class).isEqualTo(sale);
             assertThat(read.getTransactionId()).isInstanceOf(String.class);
@@ -107,14 +109,14 @@ class PlatformComponentsIT {
                 .setTopItems(List.of(TopItem.newBuilder().setSku("sku-1").setProductName("Kite").setUnits(3)
                         .setRevenue(new BigDecimal("59.97")).build())).build();
 
-        assertThat(roundTrip(platform, Topics.CLICKS.name(), click)).isEqualTo(click);
-        assertThat(roundTrip(platform, Topics.SALES_TRENDS.name(), trend)).isEqualTo(trend);
+        assertThat(roundTrip(platform, Topics.CLICKS, click)).isEqualTo(click);
+        assertThat(roundTrip(platform, Topics.SALES_TRENDS, trend)).isEqualTo(trend);
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> Object roundTrip(LocalPlatform platform, String topic, T value) {
-        try (var serializer = RegistrySerdes.<T>valueSerializer(platform.registry().apiV3Url());
-             var deserializer = RegistrySerdes.<T>valueDeserializer(platform.registry().apiV3Url())) {
-            return deserializer.deserialize(topic, serializer.serialize(topic, value));
+    private static <T> Object roundTrip(LocalPlatform platform, TopicSpec<String, T> topic, T value) {
+        TopicSerdes serdes = TopicSerdes.registry(platform.registry().apiV3Url());
+        try (var serializer = serdes.valueSerializer(topic); var deserializer = serdes.valueDeserializer(topic)) {
+            return deserializer.deserialize(topic.name(), serializer.serialize(topic.name(), value));
         }
     }
 

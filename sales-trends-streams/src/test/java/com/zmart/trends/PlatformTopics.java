@@ -2,11 +2,13 @@ package com.zmart.trends;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
+import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickEvent;
 import com.zmart.events.Sale;
@@ -24,13 +26,13 @@ public final class PlatformTopics implements AutoCloseable {
 
     private final LocalPlatform platform;
     private final TestKafka kafka;
-    private final String registryUrl;
+    private final TopicSerdes serdes;
     private final List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
     private final KafkaConsumer<String, byte[]> consumer;
 
     public PlatformTopics(LocalPlatform platform, String... topics) {
         this.platform = platform;
-        this.registryUrl = platform.registry().apiV3Url();
+        this.serdes = TopicSerdes.registry(platform.registry().apiV3Url());
         this.kafka = new TestKafka(platform);
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "sales-trends-it-" + UUID.randomUUID(),
@@ -41,7 +43,7 @@ public final class PlatformTopics implements AutoCloseable {
     }
 
     /** The Avro bytes a registry serializer writes for {@code value} on {@code topic}. */
-    public byte[] avro(String topic, SpecificRecord value) {
+    public <V extends SpecificRecord> byte[] avro(TopicSpec<String, V> topic, V value) {
         return kafka.serialize(topic, value);
     }
 
@@ -65,12 +67,22 @@ public final class PlatformTopics implements AutoCloseable {
         return read;
     }
 
-    /** Values of {@code topic} read so far, deserialized with the registry. */
-    public <T extends SpecificRecord> List<T> values(String topic) {
-        try (var deserializer = RegistrySerdes.<T>valueDeserializer(registryUrl)) {
-            return records().stream().filter(r -> r.topic().equals(topic))
-                    .map(r -> deserializer.deserialize(topic, r.value())).toList();
+    /** Values of {@code topic} read so far, deserialized with the topic's registry deserializer. */
+    public <T extends SpecificRecord> List<T> values(TopicSpec<?, T> topic) {
+        try (var deserializer = serdes.valueDeserializer(topic)) {
+            return records().stream().filter(r -> r.topic().equals(topic.name()))
+                    .map(r -> deserializer.deserialize(r.topic(), r.value())).toList();
         }
+    }
+
+    /** The latest value of each key of {@code topic} read so far. */
+    public <T extends SpecificRecord> Map<String, T> latest(TopicSpec<?, T> topic) {
+        Map<String, T> latest = new LinkedHashMap<>();
+        try (var deserializer = serdes.valueDeserializer(topic)) {
+            records().stream().filter(r -> r.topic().equals(topic.name()))
+                    .forEach(r -> latest.put(r.key(), deserializer.deserialize(r.topic(), r.value())));
+        }
+        return latest;
     }
 
     public LocalPlatform platform() {

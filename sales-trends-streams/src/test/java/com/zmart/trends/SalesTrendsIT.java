@@ -22,9 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.topic.Topics;
-import com.zmart.events.CampaignAttribution;
-import com.zmart.events.CampaignConversion;
-import com.zmart.events.CampaignFunnel;
 import com.zmart.events.ClickAction;
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
@@ -122,25 +119,25 @@ class SalesTrendsIT {
         topics.sell(line("it-t-3", 1, "it-store-2", "cust-it-c", "20.00", 1).setCouponCode("SPRING").build(),
                 line("it-t-3", 2, "it-store-2", "cust-it-c", "5.00", 2).build());
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(topics.<CampaignConversion>values(
-                Topics.CAMPAIGN_CONVERSIONS.name())).anySatisfy(c -> assertThat(c.getCampaignId()).isEqualTo("it-spring")));
-        assertThat(topics.<CampaignAttribution>values(Topics.CAMPAIGN_ATTRIBUTIONS.name()))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(topics.values(Topics.CAMPAIGN_CONVERSIONS))
+                .anySatisfy(c -> assertThat(c.getCampaignId()).isEqualTo("it-spring")));
+        assertThat(topics.values(Topics.CAMPAIGN_ATTRIBUTIONS))
                 .filteredOn(a -> a.getCampaignId().equals("it-spring")).singleElement().satisfies(a -> {
                     assertThat(a.getTransactionId()).isEqualTo("it-t-3");
                     assertThat(a.getClickAction()).isEqualTo(ClickAction.ACTIVATED_COUPON);
                     assertThat(a.getRevenue()).isEqualByComparingTo("30.00");
                     assertThat(a.getCouponCode()).isEqualTo("SPRING");
                 });
-        assertThat(topics.<CampaignConversion>values(Topics.CAMPAIGN_CONVERSIONS.name()))
+        assertThat(topics.values(Topics.CAMPAIGN_CONVERSIONS))
                 .filteredOn(c -> c.getCampaignId().equals("it-spring")).last().satisfies(c -> {
                     assertThat(c.getConversionCount()).isEqualTo(1);
                     assertThat(c.getAttributedRevenue()).isEqualByComparingTo("30.00");
                 });
         // The campaign's funnel (registry serde, compacted topic): the two coupon clicks, then the purchase.
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(topics.<CampaignFunnel>values(
-                Topics.CAMPAIGN_FUNNELS.name())).anySatisfy(f -> assertThat(f.getCampaignId() + "/" + f.getPurchases())
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(topics.values(Topics.CAMPAIGN_FUNNELS))
+                .anySatisfy(f -> assertThat(f.getCampaignId() + "/" + f.getPurchases())
                 .isEqualTo("it-spring/1")));
-        assertThat(topics.<CampaignFunnel>values(Topics.CAMPAIGN_FUNNELS.name()))
+        assertThat(topics.values(Topics.CAMPAIGN_FUNNELS))
                 .filteredOn(f -> f.getCampaignId().equals("it-spring")).last().satisfies(f -> assertThat(List.of(
                         f.getEmailsOpened(), f.getLinksClicked(), f.getCouponsActivated(), f.getCouponsPrinted(),
                         f.getPurchases())).containsExactly(0L, 0L, 1L, 1L, 1L));
@@ -152,10 +149,10 @@ class SalesTrendsIT {
         byte[] garbage = {0, 0, 0, 0, 42, -1, -2, -3};
         topics.send(Topics.SALES.name(), "it-poison", garbage);
         Sale zeroQuantity = line("it-t-invalid", 1, "it-store-3", "cust-it-d", "1.00", 0).build();
-        byte[] invalidBytes = topics.avro(Topics.SALES.name(), zeroQuantity);
+        byte[] invalidBytes = topics.avro(Topics.SALES, zeroQuantity);
         topics.send(Topics.SALES.name(), "it-t-invalid", invalidBytes);
         // A registered contract on the wrong topic: a sale among the clicks.
-        byte[] strayBytes = topics.avro(Topics.SALES.name(), line("it-t-stray", 1, "it-store-3", "cust-it-d", "1.00", 1)
+        byte[] strayBytes = topics.avro(Topics.SALES, line("it-t-stray", 1, "it-store-3", "cust-it-d", "1.00", 1)
                 .build());
         topics.send(Topics.CLICKS.name(), "it-stray", strayBytes);
         topics.sell(line("it-t-4", 1, "it-store-3", "cust-it-d", "1.00", 4).build());
@@ -264,13 +261,7 @@ class SalesTrendsIT {
     }
 
     private static Optional<SalesTrend> latestTrend(String key) {
-        Map<String, SalesTrend> latest = new LinkedHashMap<>();
-        var deserializer = com.zmart.contracts.serde.RegistrySerdes.<SalesTrend>valueDeserializer(
-                LocalPlatformExtension.running().registry().apiV3Url());
-        topics.records().stream().filter(r -> r.topic().equals(Topics.SALES_TRENDS.name()))
-                .forEach(r -> latest.put(r.key(), deserializer.deserialize(r.topic(), r.value())));
-        deserializer.close();
-        return Optional.ofNullable(latest.get(key));
+        return Optional.ofNullable(topics.latest(Topics.SALES_TRENDS).get(key));
     }
 
     private static Map<String, ConsumerRecord<String, byte[]>> deadLetters() {

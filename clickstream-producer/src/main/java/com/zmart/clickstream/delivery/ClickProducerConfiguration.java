@@ -3,10 +3,10 @@ package com.zmart.clickstream.delivery;
 import java.util.Map;
 
 import com.zmart.clickstream.config.ClickstreamProperties;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
+import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickEvent;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +25,6 @@ class ClickProducerConfiguration {
     @Bean
     ProducerFactory<String, ClickEvent> clickProducerFactory(KafkaProperties kafka, ClickstreamProperties properties) {
         Map<String, Object> config = kafka.buildProducerProperties();
-        config.putAll(RegistrySerdes.serializerConfig(properties.registryUrl()));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Every 202 waits for its click's acknowledgement, so a linger is added to each request and, with a given
@@ -39,8 +38,10 @@ class ClickProducerConfiguration {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         // The final word on every record comes within this time, so a 202 or 503 is never a guess.
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
-                RegistrySerdes.<ClickEvent>valueSerializer(properties.registryUrl()));
+        // Each producer gets serializers of its own, configured by the catalog (the factory leaves them as they are).
+        TopicSerdes serdes = TopicSerdes.registry(properties.registryUrl());
+        return new DefaultKafkaProducerFactory<>(config, () -> serdes.keySerializer(Topics.CLICKS),
+                () -> serdes.valueSerializer(Topics.CLICKS), false);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package com.zmart.clickstream.simulator;
 
-import com.zmart.contracts.links.EmailLinkTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,9 +16,10 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
-import com.zmart.contracts.demo.DemoCoupons;
-import com.zmart.contracts.demo.DemoCustomers;
 import com.zmart.events.ClickAction;
+import com.zmart.links.EmailLinkTokens;
+import com.zmart.simulator.scenario.DemoCoupons;
+import com.zmart.simulator.scenario.DemoCustomers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.zmart.contracts.demo.StopOnShutdown;
-import picocli.CommandLine;
+import com.zmart.simulator.cli.StopOnShutdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code campaign-simulator}: plays customer journeys of the coupon campaigns against the clickstream service. */
 @Command(name = "campaign-simulator", mixinStandardHelpOptions = true,

@@ -15,14 +15,14 @@ import java.util.stream.IntStream;
 import com.zmart.clickstream.PlatformProperties;
 import com.zmart.clickstream.simulator.CampaignSimulator.Journey;
 import com.zmart.clickstream.simulator.CampaignSimulator.Progress;
-import com.zmart.contracts.demo.DemoCoupons;
-import com.zmart.contracts.demo.DemoCustomers;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ClickAction;
 import com.zmart.events.ClickEvent;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.junit.LocalPlatformTest;
+import com.zmart.simulator.scenario.DemoCoupons;
+import com.zmart.simulator.scenario.DemoCustomers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -111,7 +111,7 @@ class CampaignSimulatorIT {
                      ConsumerConfig.GROUP_ID_CONFIG, "campaign-simulator-it",
                      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                      new StringDeserializer(), new ByteArrayDeserializer());
-             var deserializer = RegistrySerdes.<ClickEvent>valueDeserializer(platform.registry().apiV3Url())) {
+             var deserializer = TopicSerdes.registry(platform.registry().apiV3Url()).valueDeserializer(Topics.CLICKS)) {
             consumer.subscribe(List.of(Topics.CLICKS.name()));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {

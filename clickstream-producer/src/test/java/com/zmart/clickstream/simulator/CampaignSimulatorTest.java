@@ -16,9 +16,9 @@ import java.util.stream.IntStream;
 
 import com.zmart.clickstream.simulator.CampaignSimulator.ClickStep;
 import com.zmart.clickstream.simulator.CampaignSimulator.Journey;
-import com.zmart.contracts.demo.DemoCoupons;
-import com.zmart.contracts.demo.DemoCustomers;
 import com.zmart.events.ClickAction;
+import com.zmart.simulator.scenario.DemoCoupons;
+import com.zmart.simulator.scenario.DemoCustomers;
 import org.junit.jupiter.api.Test;
 
 class CampaignSimulatorTest {

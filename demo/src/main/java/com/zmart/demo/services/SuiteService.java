@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.zmart.demo.DemoOptions;
 import com.zmart.platform.postgres.PostgresServer;
 
 /**
@@ -15,17 +14,20 @@ import com.zmart.platform.postgres.PostgresServer;
 public record SuiteService(String name, String module, int defaultPort, String docsPath,
                            Function<PlatformEndpoints, Map<String, String>> environment) {
 
+    /** The API key of a local run: customer data and write endpoints need it (X-API-Key). Never used outside. */
+    public static final String LOCAL_API_KEY = "zmart-local-demo-key";
+
     public static final SuiteService CLICKSTREAM = new SuiteService("clickstream", "clickstream-producer", 8090,
             "/swagger-ui.html", p -> kafka(p));
 
     public static final SuiteService REWARDS = new SuiteService("rewards", "rewards-service", 8091,
-            "/swagger-ui.html", p -> with(kafka(p), Map.of("ZMART_API_KEYS", DemoOptions.LOCAL_API_KEY,
+            "/swagger-ui.html", p -> with(kafka(p), Map.of("ZMART_API_KEYS", LOCAL_API_KEY,
                     "STREAMS_STATE_DIR", p.dataDirectory().resolve("rewards-state").toString(),
                     "STREAMS_INSTANCE_ID", "rewards",
                     "SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(p.smtpPort()))));
 
     public static final SuiteService INVENTORY = new SuiteService("inventory", "inventory-service", 8092,
-            "/swagger-ui.html", p -> with(kafka(p), Map.of("ZMART_API_KEYS", DemoOptions.LOCAL_API_KEY,
+            "/swagger-ui.html", p -> with(kafka(p), Map.of("ZMART_API_KEYS", LOCAL_API_KEY,
                     "DATABASE_URL", p.jdbcUrl("inventory"),
                     "DATABASE_USER", PostgresServer.USER, "DATABASE_PASSWORD", "", "INSTANCE_ID", "inventory")));
 

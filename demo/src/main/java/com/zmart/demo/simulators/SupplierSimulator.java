@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.supervision.Supervised;
 import com.zmart.events.ReorderRequest;
@@ -25,8 +25,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The suppliers of the demo: each reorder on {@code zmart.reorders} is delivered {@code delay} later as a restock on
@@ -40,7 +38,7 @@ public final class SupplierSimulator implements AutoCloseable {
     static final String GROUP = "zmart-demo-supplier";
 
     private final String bootstrapServers;
-    private final String registryApiUrl;
+    private final TopicSerdes serdes;
     private final Duration delay;
     private final Path log;
     private volatile KafkaConsumer<String, ReorderRequest> consumer;
@@ -50,7 +48,7 @@ public final class SupplierSimulator implements AutoCloseable {
 
     private SupplierSimulator(String bootstrapServers, String registryApiUrl, Duration delay, Path log) {
         this.bootstrapServers = bootstrapServers;
-        this.registryApiUrl = registryApiUrl;
+        this.serdes = TopicSerdes.registry(registryApiUrl);
         this.delay = delay;
         this.log = log;
     }
@@ -64,8 +62,8 @@ public final class SupplierSimulator implements AutoCloseable {
 
     private void startThread() {
         failure = null;
-        consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
-                RegistrySerdes.<ReorderRequest>valueDeserializer(registryApiUrl));
+        consumer = new KafkaConsumer<>(consumerConfig(), serdes.keyDeserializer(Topics.REORDERS),
+                serdes.valueDeserializer(Topics.REORDERS));
         thread = new Thread(this::deliver, "supplier-simulator");
         thread.setDaemon(true);
         thread.start();
@@ -75,8 +73,8 @@ public final class SupplierSimulator implements AutoCloseable {
         Deque<Pending> pending = new ArrayDeque<>();
         Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
         try (KafkaConsumer<String, ReorderRequest> reorders = consumer;
-             KafkaProducer<String, Restock> restocks = new KafkaProducer<>(producerConfig(), new StringSerializer(),
-                     RegistrySerdes.<Restock>valueSerializer(registryApiUrl))) {
+             KafkaProducer<String, Restock> restocks = new KafkaProducer<>(producerConfig(),
+                     serdes.keySerializer(Topics.RESTOCKS), serdes.valueSerializer(Topics.RESTOCKS))) {
             reorders.subscribe(List.of(Topics.REORDERS.name()));
             while (!stopRequested) {
                 for (ConsumerRecord<String, ReorderRequest> record : reorders.poll(Duration.ofMillis(500))) {

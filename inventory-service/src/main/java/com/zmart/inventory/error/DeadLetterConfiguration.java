@@ -1,9 +1,11 @@
 package com.zmart.inventory.error;
 
+import java.util.List;
+
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.deadletter.DeadLetterReason;
 import com.zmart.contracts.deadletter.InvalidRecordException;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.inventory.config.InventoryProperties;
 import com.zmart.inventory.stock.ItemNotFoundException;
@@ -30,9 +32,11 @@ class DeadLetterConfiguration {
 
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> deadLetterBytesTemplate,
-                                                  InventoryProperties properties, MeterRegistry meters) {
+                                                  InventoryProperties properties, TopicSerdes serdes,
+                                                  MeterRegistry meters) {
         DeadLetterPublishingRecoverer recoverer = new BytesDeadLetterRecoverer(deadLetterBytesTemplate,
-                RegistrySerdes.valueSerializer(properties.registryUrl()),
+                // The topics the listeners read: a record that deserialized goes back into its own topic's contract.
+                serdes.valueSerializer(List.of(Topics.SALES, Topics.RESTOCKS)),
                 // No partition: the producer picks it (the dead-letter topic has one).
                 new TopicPartition(Topics.INVENTORY_DLT.name(), -1));
         recoverer.addHeadersFunction((record, failure) -> {

@@ -1,10 +1,10 @@
 package com.zmart.inventory.messaging;
 
+import java.util.List;
 import java.util.Map;
 
-import com.zmart.contracts.serde.RegistrySerdes;
-import com.zmart.inventory.config.InventoryProperties;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import com.zmart.contracts.serde.TopicSerdes;
+import com.zmart.contracts.topic.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -27,10 +27,10 @@ import org.springframework.kafka.support.LoggingProducerListener;
 class KafkaProducersConfiguration {
 
     @Bean
-    ProducerFactory<String, SpecificRecord> avroProducerFactory(KafkaProperties kafka, InventoryProperties properties) {
-        Map<String, Object> config = durable(kafka);
-        config.putAll(RegistrySerdes.serializerConfig(properties.registryUrl()));
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new AvroKafkaSerializer<>());
+    ProducerFactory<String, SpecificRecord> avroProducerFactory(KafkaProperties kafka, TopicSerdes serdes) {
+        // The topics the outbox relays; each producer gets serializers of its own, configured by the catalog.
+        return new DefaultKafkaProducerFactory<>(durable(kafka), StringSerializer::new,
+                () -> serdes.valueSerializer(List.of(Topics.REORDERS, Topics.INVENTORY_LEVELS)), false);
     }
 
     @Bean

@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.zmart.contracts.sale.SaleLineRules;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
+import com.zmart.contracts.topic.TopicSpec;
+import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Restock;
 import com.zmart.events.Sale;
 import com.zmart.inventory.config.InventoryProperties;
 import com.zmart.inventory.restock.RestockRules;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,18 +23,18 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
- * Listener containers for sales (a poll at a time) and restocks (a record at a time). Values go through the Avro
- * deserializer, then the record's rules, inside an {@link ErrorHandlingDeserializer}: a record that fails either
- * reaches the error handler with its original bytes (for sales, through the listener), which it writes to the
- * dead-letter topic, and the container goes on with the next record.
+ * Listener containers for sales (a poll at a time) and restocks (a record at a time). Values go through the topic's
+ * deserializer from the catalog, then the record's rules, inside an {@link ErrorHandlingDeserializer}: a record that
+ * fails either reaches the error handler with its original bytes (for sales, through the listener), which it writes to
+ * the dead-letter topic, and the container goes on with the next record.
  */
 @Configuration(proxyBeanMethods = false)
 class ListenerContainersConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Sale> saleListenerFactory(
-            KafkaProperties kafka, InventoryProperties properties, CommonErrorHandler errorHandler) {
-        var factory = factory(kafka, properties, "sales", SaleLineRules::problems,
+            KafkaProperties kafka, InventoryProperties properties, TopicSerdes serdes, CommonErrorHandler errorHandler) {
+        var factory = factory(kafka, properties, serdes, Topics.SALES, "sales", SaleLineRules::problems,
                 properties.listener().salesConcurrency(), errorHandler);
         // A poll of sale lines is applied in one database transaction (SaleLineService).
         factory.setBatchListener(true);
@@ -46,25 +46,27 @@ class ListenerContainersConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Restock> restockListenerFactory(
-            KafkaProperties kafka, InventoryProperties properties, CommonErrorHandler errorHandler) {
-        return factory(kafka, properties, "restocks", RestockRules::problems,
+            KafkaProperties kafka, InventoryProperties properties, TopicSerdes serdes, CommonErrorHandler errorHandler) {
+        return factory(kafka, properties, serdes, Topics.RESTOCKS, "restocks", RestockRules::problems,
                 properties.listener().restocksConcurrency(), errorHandler);
     }
 
     private static <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(
-            KafkaProperties kafka, InventoryProperties properties, String listener, Function<T, List<String>> rules,
-            int concurrency, CommonErrorHandler errorHandler) {
+            KafkaProperties kafka, InventoryProperties properties, TopicSerdes serdes, TopicSpec<String, T> topic,
+            String listener, Function<T, List<String>> rules, int concurrency, CommonErrorHandler errorHandler) {
         Map<String, Object> config = kafka.buildConsumerProperties();
-        config.putAll(RegistrySerdes.deserializerConfig(properties.registryUrl()));
         // Offsets are committed by the container after the records are applied (at-least-once; applying is idempotent).
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Static membership: a crashed instance started again resumes at once instead of after the session timeout
         // (45 s) of its former self; spring-kafka suffixes each of the listener's consumers -0, -1, ...
         properties.listener().groupInstanceId(listener)
                 .ifPresent(id -> config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
-        var values = new ErrorHandlingDeserializer<>(new ValidatingDeserializer<>(new AvroKafkaDeserializer<T>(), rules));
+        // Each consumer gets deserializers of its own, configured by the catalog (the factory leaves them as they are):
+        // a consumer closes its deserializers when it stops.
         ConcurrentKafkaListenerContainerFactory<String, T> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, () -> serdes.keyDeserializer(topic),
+                () -> new ErrorHandlingDeserializer<>(new ValidatingDeserializer<>(serdes.valueDeserializer(topic), rules)),
+                false));
         factory.setConcurrency(concurrency);
         factory.setCommonErrorHandler(errorHandler);
         return factory;

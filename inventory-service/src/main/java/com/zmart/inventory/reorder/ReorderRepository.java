@@ -22,7 +22,7 @@ public class ReorderRepository {
     }
 
     /** Opens each reorder unless its item has an open one already; returns the ids of those opened. */
-    Set<UUID> openWhereNoneOpen(List<OpenReorder> reorders) {
+    public Set<UUID> openWhereNoneOpen(List<OpenReorder> reorders) {
         return new HashSet<>(jdbc.sql("INSERT INTO reorders (reorder_id, store_id, sku, level_at_request, quantity,"
                         + " requested_at, status) SELECT *, 'OPEN' FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[],"
                         + " ?::int[], ?::timestamptz[]) ON CONFLICT (store_id, sku) WHERE status = 'OPEN' DO NOTHING"

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.zmart.events.Restock;
-import com.zmart.inventory.messaging.Rules;
 
 /** What a restock event must satisfy to be applied. */
 public final class RestockRules {

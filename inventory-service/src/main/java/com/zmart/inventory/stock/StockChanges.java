@@ -9,7 +9,6 @@ import com.zmart.contracts.topic.Topics;
 import com.zmart.events.InventoryLevel;
 import com.zmart.inventory.config.InventoryProperties;
 import com.zmart.inventory.outbox.OutboxWriter;
-import com.zmart.inventory.reorder.ReorderTrigger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

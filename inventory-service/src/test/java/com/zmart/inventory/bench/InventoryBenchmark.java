@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ReorderRequest;
 import com.zmart.events.Restock;
@@ -34,8 +34,6 @@ import com.zmart.inventory.PlatformProperties;
 import com.zmart.platform.Directories;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.PlatformOptions;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
@@ -48,6 +46,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -393,7 +393,7 @@ public final class InventoryBenchmark {
     /** The benchmark's producer of sales and restocks. */
     static final class Clients implements AutoCloseable {
         final KafkaProducer<String, byte[]> producer;
-        final AvroKafkaSerializer<SpecificRecord> serializer;
+        final Serializer<SpecificRecord> serializer;
         final LocalPlatform platform;
         final AtomicLong totalSent = new AtomicLong();
         private long receipts;
@@ -404,7 +404,8 @@ public final class InventoryBenchmark {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 2),
                     new StringSerializer(), new ByteArraySerializer());
-            serializer = RegistrySerdes.valueSerializer(platform.registry().apiV3Url());
+            serializer = TopicSerdes.registry(platform.registry().apiV3Url())
+                    .valueSerializer(List.of(Topics.SALES, Topics.RESTOCKS));
         }
 
         /** One receipt of 1 to 4 lines; returns the number of lines. */
@@ -463,7 +464,8 @@ public final class InventoryBenchmark {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                          ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
-                 AvroKafkaDeserializer<ReorderRequest> reorders = RegistrySerdes.valueDeserializer(platform.registry().apiV3Url())) {
+                 Deserializer<ReorderRequest> reorders = TopicSerdes.registry(platform.registry().apiV3Url())
+                         .valueDeserializer(Topics.REORDERS)) {
                 String topic = Topics.REORDERS.name();
                 List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                         .map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -62,7 +62,7 @@ class DeadLetterIT extends ServiceOnPlatform {
             ConsumerRecord<String, byte[]> unknown = deadLetterOf(deadLetters, unknownKey);
             assertThat(header(unknown, DeadLetterHeaders.REASON)).isEqualTo("unknown-item");
             assertThat(header(unknown, "kafka_dlt-original-topic")).isEqualTo(Topics.RESTOCKS.name());
-            assertThat(deadLetters.<Restock>value(unknown)).isEqualTo(unknownItem);
+            assertThat(deadLetters.value(unknown, Topics.RESTOCKS)).isEqualTo(unknownItem);
         }
     }
 

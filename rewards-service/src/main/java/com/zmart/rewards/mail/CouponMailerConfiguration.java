@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.deadletter.DeadLetterReason;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.RewardNotification;
 import com.zmart.rewards.config.RewardsProperties;
@@ -54,7 +54,7 @@ class CouponMailerConfiguration {
 
     @Bean
     Deserializer<RewardNotification> notificationDeserializer(RewardsProperties rewards) {
-        return RegistrySerdes.valueDeserializer(rewards.registryUrl());
+        return TopicSerdes.registry(rewards.registryUrl()).valueDeserializer(Topics.REWARD_NOTIFICATIONS);
     }
 
     @Bean
@@ -149,10 +149,10 @@ class CouponMailerConfiguration {
         writer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, rewards.bootstrapServers());
         writer.put(ProducerConfig.ACKS_CONFIG, "all");
         writer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        writer.putAll(RegistrySerdes.serializerConfig(rewards.registryUrl()));
+        TopicSerdes serdes = TopicSerdes.registry(rewards.registryUrl());
         return new SentCoupons(new KafkaConsumer<>(reader, new StringDeserializer(), new ByteArrayDeserializer()),
-                new KafkaProducer<>(writer, new StringSerializer(),
-                        RegistrySerdes.<RewardNotification>valueSerializer(rewards.registryUrl())),
+                new KafkaProducer<>(writer, serdes.keySerializer(Topics.COUPON_EMAILS),
+                        serdes.valueSerializer(Topics.COUPON_EMAILS)),
                 Path.of(rewards.stateDir(), LEDGER_COPY_DIRECTORY));
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import com.zmart.contracts.evolution.EvolvedContracts;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.RewardUpdate;
 import com.zmart.events.Sale;
@@ -33,7 +33,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -127,8 +126,9 @@ class RollingUpgradeIT {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Long> totals = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                RegistrySerdes.<RewardUpdate>valueDeserializer(platform.registry().apiV3Url()))) {
+        TopicSerdes serdes = TopicSerdes.registry(platform.registry().apiV3Url());
+        try (var consumer = new KafkaConsumer<>(config, serdes.keyDeserializer(Topics.REWARD_UPDATES),
+                serdes.valueDeserializer(Topics.REWARD_UPDATES))) {
             var partitions = consumer.partitionsFor(Topics.REWARD_UPDATES.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

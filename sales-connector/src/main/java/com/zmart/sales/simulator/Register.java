@@ -36,6 +36,13 @@ public final class Register implements AutoCloseable {
         this.insert = connection.prepareStatement(INSERT_LINE);
     }
 
+    /** A line's discount: with the coupon, {@link StoreCatalog#COUPON_PERCENT}% of price x quantity, half up to cents. */
+    public static BigDecimal discount(Item item, boolean coupon) {
+        return coupon ? item.product().unitPrice().multiply(BigDecimal.valueOf(item.quantity()))
+                .multiply(BigDecimal.valueOf(StoreCatalog.COUPON_PERCENT)).divide(PERCENT, 2, RoundingMode.HALF_UP)
+                : BigDecimal.ZERO.setScale(2);
+    }
+
     /** One purchased line: a product and how many. */
     public record Item(Product product, int quantity) {
     }
@@ -65,10 +72,7 @@ public final class Register implements AutoCloseable {
             Item item = receipt.items().get(i);
             Product product = item.product();
             boolean coupon = receipt.couponLines().get(i);
-            BigDecimal discount = coupon
-                    ? product.unitPrice().multiply(BigDecimal.valueOf(item.quantity()))
-                            .multiply(BigDecimal.valueOf(StoreCatalog.COUPON_PERCENT)).divide(PERCENT, 2, RoundingMode.HALF_UP)
-                    : BigDecimal.ZERO.setScale(2);
+            BigDecimal discount = discount(item, coupon);
             bind(receipt.transactionId(), i + 1, store.id(), store.zipCode(), store.region(), customer.id(),
                     customer.memberId().orElse(null), product.sku(), product.name(), product.department(),
                     item.quantity(), product.unitPrice(), coupon ? StoreCatalog.COUPON_CODE : null, discount,

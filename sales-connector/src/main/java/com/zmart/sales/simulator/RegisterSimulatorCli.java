@@ -3,13 +3,12 @@ package com.zmart.sales.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-
 import javax.sql.DataSource;
 
-import com.zmart.contracts.demo.StopOnShutdown;
-import picocli.CommandLine;
+import com.zmart.simulator.cli.StopOnShutdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code register-simulator}: writes realistic sales into the point-of-sale database at a steady rate. */
 @Command(name = "register-simulator", mixinStandardHelpOptions = true,

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-import com.zmart.contracts.demo.DemoCoupons;
-import com.zmart.contracts.demo.DemoCustomers;
+import com.zmart.simulator.scenario.DemoCoupons;
+import com.zmart.simulator.scenario.DemoCustomers;
 
 /**
  * ZMart's reference data, derived from a seed so that every simulator (registers, campaigns) and every run sees

@@ -28,7 +28,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
 
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import com.zmart.platform.Directories;
@@ -46,6 +46,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -461,7 +462,7 @@ public final class SalesPipelineBenchmark {
     /** Reads {@code zmart.sales} from its end, read_committed, and times every record against its purchasedAt. */
     static final class SaleConsumer implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer;
-        private final io.apicurio.registry.serde.avro.AvroKafkaDeserializer<Sale> deserializer;
+        private final Deserializer<Sale> deserializer;
         private final Thread thread;
         final AtomicLong received = new AtomicLong();
         volatile Step current;
@@ -481,7 +482,7 @@ public final class SalesPipelineBenchmark {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // resolve the end offsets now, before anything is written
-            deserializer = RegistrySerdes.valueDeserializer(platform.registry().apiV3Url());
+            deserializer = TopicSerdes.registry(platform.registry().apiV3Url()).valueDeserializer(Topics.SALES);
             thread = new Thread(this::loop, "sales-benchmark-consumer");
             thread.setDaemon(true);
         }

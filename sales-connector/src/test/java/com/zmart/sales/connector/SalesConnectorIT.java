@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.Sale;
@@ -108,7 +108,8 @@ class SalesConnectorIT {
     void loyaltyMembersArriveAsTheLoyaltyMemberContract(LocalPlatform platform) throws Exception {
         int members = count("SELECT count(*) FROM loyalty_members");
         List<ConsumerRecord<String, byte[]>> records = readAtLeast(platform, Topics.LOYALTY_MEMBERS.name(), members);
-        try (var deserializer = RegistrySerdes.<LoyaltyMember>valueDeserializer(platform.registry().apiV3Url())) {
+        try (var deserializer = TopicSerdes.registry(platform.registry().apiV3Url())
+                .valueDeserializer(Topics.LOYALTY_MEMBERS)) {
             Set<String> ids = new HashSet<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 LoyaltyMember member = deserializer.deserialize(record.topic(), record.value());
@@ -163,7 +164,7 @@ class SalesConnectorIT {
 
         Set<String> written = saleLinesInDatabase().keySet();
         Set<String> seen = new HashSet<>();
-        try (var deserializer = RegistrySerdes.<Sale>valueDeserializer(platform.registry().apiV3Url())) {
+        try (var deserializer = TopicSerdes.registry(platform.registry().apiV3Url()).valueDeserializer(Topics.SALES)) {
             consume(platform, Topics.SALES.name(), record -> {
                 Sale sale = deserializer.deserialize(record.topic(), record.value());
                 seen.add(sale.getTransactionId() + "#" + sale.getLineNumber());
@@ -254,7 +255,7 @@ class SalesConnectorIT {
 
     private static List<Sale> readSales(LocalPlatform platform, int expected) {
         List<Sale> sales = new ArrayList<>();
-        try (var deserializer = RegistrySerdes.<Sale>valueDeserializer(platform.registry().apiV3Url())) {
+        try (var deserializer = TopicSerdes.registry(platform.registry().apiV3Url()).valueDeserializer(Topics.SALES)) {
             for (ConsumerRecord<String, byte[]> record : readAtLeast(platform, Topics.SALES.name(), expected)) {
                 Sale sale = deserializer.deserialize(record.topic(), record.value());
                 assertThat(record.key()).isEqualTo(sale.getTransactionId());

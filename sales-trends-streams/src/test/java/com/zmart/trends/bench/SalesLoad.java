@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes sale lines to {@code zmart.sales} as the connector does (Avro through the registry, keyed by transaction,
@@ -31,11 +30,12 @@ final class SalesLoad {
         Random random = new Random(42);
         long written = 0;
         long receipt = 0;
+        TopicSerdes serdes = TopicSerdes.registry(registryUrl);
         try (KafkaProducer<String, Sale> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), RegistrySerdes.<Sale>valueSerializer(registryUrl))) {
+                serdes.keySerializer(Topics.SALES), serdes.valueSerializer(Topics.SALES))) {
             while (written < lines) {
                 String transactionId = "bench-" + receipt;
                 String store = "store-%03d".formatted(random.nextInt(20));

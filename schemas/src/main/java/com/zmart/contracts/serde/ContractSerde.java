@@ -38,7 +38,11 @@ public final class ContractSerde<T> implements Serde<T> {
 
     @Override
     public Deserializer<T> deserializer() {
-        Deserializer<T> inner = delegate.deserializer();
+        return checking(delegate.deserializer(), contract);
+    }
+
+    /** {@code inner}, refusing records of any contract but {@code contract}: for a client's own deserializer. */
+    static <T> Deserializer<T> checking(Deserializer<? super T> inner, Class<T> contract) {
         return new Deserializer<>() {
             @Override
             public void configure(Map<String, ?> configs, boolean isKey) {
@@ -47,12 +51,12 @@ public final class ContractSerde<T> implements Serde<T> {
 
             @Override
             public T deserialize(String topic, byte[] data) {
-                return checked(topic, inner.deserialize(topic, data));
+                return checked(contract, topic, inner.deserialize(topic, data));
             }
 
             @Override
             public T deserialize(String topic, Headers headers, byte[] data) {
-                return checked(topic, inner.deserialize(topic, headers, data));
+                return checked(contract, topic, inner.deserialize(topic, headers, data));
             }
 
             @Override
@@ -62,7 +66,7 @@ public final class ContractSerde<T> implements Serde<T> {
         };
     }
 
-    private T checked(String topic, Object value) {
+    private static <T> T checked(Class<T> contract, String topic, Object value) {
         if (value == null || contract.isInstance(value)) {
             return contract.cast(value);
         }

@@ -21,17 +21,20 @@ import org.apache.kafka.common.serialization.Serde;
  * {@code schemas/} exactly as the generated class carries it, and a serializer finds its class's schema by
  * content. So a producer always writes with the version it was compiled against, even after a newer version
  * is registered, and a contract that was never registered fails at the first send instead of sneaking in.
+ *
+ * <p>Clients take these serdes from {@link TopicSerdes}, by topic. {@link #valueSerializer} is still public for one
+ * benchmark (rewards' {@code RewardsBenchmark}) that has not moved to {@link TopicSerdes} yet.
  */
 public final class RegistrySerdes {
 
     /** Path of Apicurio's own API on a registry server, which the serdes use. */
-    public static final String API_V3_PATH = "/apis/registry/v3";
+    static final String API_V3_PATH = "/apis/registry/v3";
 
     private RegistrySerdes() {
     }
 
     /** Value serializer settings; {@code registryApiUrl} ends in {@value #API_V3_PATH}. */
-    public static Map<String, Object> serializerConfig(String registryApiUrl) {
+    static Map<String, Object> serializerConfig(String registryApiUrl) {
         Map<String, Object> config = common(registryApiUrl);
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, false);
         config.put(SerdeConfig.FIND_LATEST_ARTIFACT, false);
@@ -42,21 +45,21 @@ public final class RegistrySerdes {
     }
 
     /** Value deserializer settings: records come back as the generated classes. */
-    public static Map<String, Object> deserializerConfig(String registryApiUrl) {
+    static Map<String, Object> deserializerConfig(String registryApiUrl) {
         Map<String, Object> config = common(registryApiUrl);
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         return config;
     }
 
     /** Serializer and deserializer settings together, e.g. for a Kafka Streams serde. */
-    public static Map<String, Object> serdeConfig(String registryApiUrl) {
+    static Map<String, Object> serdeConfig(String registryApiUrl) {
         Map<String, Object> config = serializerConfig(registryApiUrl);
         config.putAll(deserializerConfig(registryApiUrl));
         return config;
     }
 
     /** A configured value serde for Kafka Streams. */
-    public static <T extends SpecificRecord> Serde<T> valueSerde(String registryApiUrl) {
+    static <T extends SpecificRecord> Serde<T> valueSerde(String registryApiUrl) {
         AvroSerde<T> serde = new AvroSerde<>();
         serde.configure(serdeConfig(registryApiUrl), false);
         return serde;
@@ -66,17 +69,18 @@ public final class RegistrySerdes {
      * A configured value serde for Kafka Streams that reads only records of {@code contract}: use it for the topics a
      * topology reads, so a record of another contract fails deserialization (and reaches the dead-letter topic).
      */
-    public static <T extends SpecificRecord> Serde<T> valueSerde(String registryApiUrl, Class<T> contract) {
+    static <T extends SpecificRecord> Serde<T> valueSerde(String registryApiUrl, Class<T> contract) {
         return new ContractSerde<>(valueSerde(registryApiUrl), contract);
     }
 
+    /** Clients: {@link TopicSerdes#valueSerializer(com.zmart.contracts.topic.TopicSpec)}, bound to a topic. */
     public static <T extends SpecificRecord> AvroKafkaSerializer<T> valueSerializer(String registryApiUrl) {
         AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
         serializer.configure(serializerConfig(registryApiUrl), false);
         return serializer;
     }
 
-    public static <T extends SpecificRecord> AvroKafkaDeserializer<T> valueDeserializer(String registryApiUrl) {
+    static <T extends SpecificRecord> AvroKafkaDeserializer<T> valueDeserializer(String registryApiUrl) {
         AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
         deserializer.configure(deserializerConfig(registryApiUrl), false);
         return deserializer;

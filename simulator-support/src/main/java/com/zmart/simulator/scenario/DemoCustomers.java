@@ -1,4 +1,4 @@
-package com.zmart.contracts.demo;
+package com.zmart.simulator.scenario;
 
 /**
  * Customer ids shared by the simulators: the register simulator's customer {@code i} and the campaign simulator's

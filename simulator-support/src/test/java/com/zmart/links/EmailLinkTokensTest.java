@@ -1,4 +1,4 @@
-package com.zmart.contracts.links;
+package com.zmart.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

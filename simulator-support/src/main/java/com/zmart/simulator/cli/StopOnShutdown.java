@@ -1,4 +1,4 @@
-package com.zmart.contracts.demo;
+package com.zmart.simulator.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

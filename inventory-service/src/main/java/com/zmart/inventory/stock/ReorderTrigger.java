@@ -1,4 +1,4 @@
-package com.zmart.inventory.reorder;
+package com.zmart.inventory.stock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +8,8 @@ import java.util.UUID;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ReorderRequest;
 import com.zmart.inventory.outbox.OutboxWriter;
-import com.zmart.inventory.stock.StockChange;
-import com.zmart.inventory.stock.StockLevel;
+import com.zmart.inventory.reorder.OpenReorder;
+import com.zmart.inventory.reorder.ReorderRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package com.zmart.contracts.demo;
+package com.zmart.simulator.scenario;
 
 /**
  * The coupon shared by the simulators: the campaign simulator's customers activate and print it, the register

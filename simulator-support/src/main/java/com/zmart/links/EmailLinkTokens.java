@@ -1,4 +1,4 @@
-package com.zmart.contracts.links;
+package com.zmart.links;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
