@@ -18,7 +18,7 @@ import com.zmart.contracts.topic.TopicSpec;
 
 /**
  * Registers the catalog's contracts through the registry's Confluent-compatible API, exactly as the generated
- * classes carry them (so serializers find them by content, see RegistrySerdes), and puts each subject under the
+ * classes carry them (so serializers find them by content, see TopicSerdes), and puts each subject under the
  * BACKWARD compatibility rule. Producers never auto-register: this (and the compose init step) is how
  * schemas get into the registry, so an incompatible change is refused here, loudly, and not at produce time.
  */

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.zmart.bench.web.BareEndpoint;
-import com.zmart.contracts.serde.RegistrySerdes;
+import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.Sale;
@@ -247,7 +247,7 @@ public final class RewardsBenchmark {
         watcher.start();
         Properties config = producerConfig(platform);
         try (var producer = new KafkaProducer<>(config, new StringSerializer(),
-                RegistrySerdes.<Sale>valueSerializer(platform.registry().apiV3Url()))) {
+                TopicSerdes.registry(platform.registry().apiV3Url()).valueSerializer(Topics.SALES))) {
             long periodNanos = 1_000_000_000L / emailRate;
             long next = System.nanoTime();
             for (int i = 0; i < count; i++) {
@@ -356,7 +356,7 @@ public final class RewardsBenchmark {
 
     private void produce(LocalPlatform platform, List<Sale> records) throws Exception {
         try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
-                RegistrySerdes.<Sale>valueSerializer(platform.registry().apiV3Url()))) {
+                TopicSerdes.registry(platform.registry().apiV3Url()).valueSerializer(Topics.SALES))) {
             for (Sale sale : records) {
                 producer.send(new ProducerRecord<>(Topics.SALES.name(), sale.getTransactionId(), sale));
             }
@@ -366,7 +366,7 @@ public final class RewardsBenchmark {
 
     private static void publishMembers(LocalPlatform platform, List<LoyaltyMember> loyal) {
         try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
-                RegistrySerdes.<LoyaltyMember>valueSerializer(platform.registry().apiV3Url()))) {
+                TopicSerdes.registry(platform.registry().apiV3Url()).valueSerializer(Topics.LOYALTY_MEMBERS))) {
             loyal.forEach(m -> producer.send(new ProducerRecord<>(Topics.LOYALTY_MEMBERS.name(), m.getMemberId(), m)));
         }
     }

@@ -22,10 +22,9 @@ import org.apache.kafka.common.serialization.Serde;
  * content. So a producer always writes with the version it was compiled against, even after a newer version
  * is registered, and a contract that was never registered fails at the first send instead of sneaking in.
  *
- * <p>Clients take these serdes from {@link TopicSerdes}, by topic. {@link #valueSerializer} is still public for one
- * benchmark (rewards' {@code RewardsBenchmark}) that has not moved to {@link TopicSerdes} yet.
+ * <p>Clients take these serdes from {@link TopicSerdes}, by topic.
  */
-public final class RegistrySerdes {
+final class RegistrySerdes {
 
     /** Path of Apicurio's own API on a registry server, which the serdes use. */
     static final String API_V3_PATH = "/apis/registry/v3";
@@ -73,8 +72,7 @@ public final class RegistrySerdes {
         return new ContractSerde<>(valueSerde(registryApiUrl), contract);
     }
 
-    /** Clients: {@link TopicSerdes#valueSerializer(com.zmart.contracts.topic.TopicSpec)}, bound to a topic. */
-    public static <T extends SpecificRecord> AvroKafkaSerializer<T> valueSerializer(String registryApiUrl) {
+    static <T extends SpecificRecord> AvroKafkaSerializer<T> valueSerializer(String registryApiUrl) {
         AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
         serializer.configure(serializerConfig(registryApiUrl), false);
         return serializer;
