@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.cli.ZmartDemoCli;
-import com.zmart.platform.Directories;
+import com.zmart.platform.process.Directories;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -76,7 +76,7 @@ class ZmartStoryIT {
 
     @BeforeAll
     static void startZmart() {
-        com.zmart.platform.Directories.deleteTree(data);
+        com.zmart.platform.process.Directories.deleteTree(data);
         // Free ports everywhere, no simulators: this test is the only customer.
         zmart = ZmartDemo.start(new DemoOptions(PlatformOptions.forTests(data), 0, 0, 0, Duration.ZERO,
                 DemoOptions.DEFAULT_JAVA_OPTIONS));

@@ -37,6 +37,7 @@ import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
 import com.zmart.events.TopItem;
 import com.zmart.platform.junit.LocalPlatformTest;
+import com.zmart.platform.process.Ports;
 import com.zmart.platform.registry.SchemaProvisioner;
 import com.zmart.platform.registry.SchemaProvisioner.SchemaRejectedException;
 import com.zmart.platform.smtp.SmtpServer;

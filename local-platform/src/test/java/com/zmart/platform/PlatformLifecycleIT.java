@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.zmart.platform.cli.LocalPlatformCli;
+import com.zmart.platform.process.PlatformStartupException;
+import com.zmart.platform.process.Ports;
+import com.zmart.platform.process.ProcessTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

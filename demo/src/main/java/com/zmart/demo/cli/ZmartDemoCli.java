@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.zmart.demo.DemoOptions;
 import com.zmart.demo.ZmartDemo;
-import com.zmart.platform.Directories;
 import com.zmart.platform.PlatformOptions;
-import com.zmart.platform.PlatformStartupException;
+import com.zmart.platform.process.Directories;
+import com.zmart.platform.process.PlatformStartupException;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

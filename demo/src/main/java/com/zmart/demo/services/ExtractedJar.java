@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.zmart.platform.Directories;
-import com.zmart.platform.PlatformStartupException;
+import com.zmart.platform.process.Directories;
+import com.zmart.platform.process.PlatformStartupException;
+
 
 /**
  * A service's Spring Boot jar as Spring Boot's own extract tool lays it out: an application jar whose manifest lists

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import com.zmart.demo.supervision.ExitStatus;
-import com.zmart.platform.ChildProcess;
-import com.zmart.platform.HttpReadiness;
-import com.zmart.platform.PlatformStartupException;
+import com.zmart.platform.process.ChildProcess;
+import com.zmart.platform.process.HttpReadiness;
+import com.zmart.platform.process.PlatformStartupException;
 
 /**
  * One service of the suite running from its jar in its own JVM, guarded like the platform's servers: it cannot

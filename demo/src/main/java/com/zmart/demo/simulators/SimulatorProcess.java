@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 import com.zmart.demo.supervision.ExitStatus;
 import com.zmart.demo.supervision.Supervised;
-import com.zmart.platform.ChildProcess;
+import com.zmart.platform.process.ChildProcess;
 
 /**
  * A simulator run as a child process (the campaign simulator, from the clickstream jar): exit code 0 means it ran

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import com.zmart.platform.Ports;
+import com.zmart.platform.process.Ports;
 import com.zmart.platform.smtp.SmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import com.zmart.platform.Directories;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.PlatformOptions;
-import com.zmart.platform.PlatformStartupException;
+import com.zmart.platform.process.Directories;
+import com.zmart.platform.process.PlatformStartupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.zmart.platform.ChildJvm;
-import com.zmart.platform.ChildProcess;
-import com.zmart.platform.HttpReadiness;
-import com.zmart.platform.PlatformStartupException;
-import com.zmart.platform.Ports;
+import com.zmart.platform.process.ChildJvm;
+import com.zmart.platform.process.ChildProcess;
+import com.zmart.platform.process.HttpReadiness;
+import com.zmart.platform.process.PlatformStartupException;
+import com.zmart.platform.process.Ports;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import com.zmart.platform.Directories;
 import com.zmart.platform.LocalPlatform;
 import com.zmart.platform.PlatformOptions;
+import com.zmart.platform.process.Directories;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.zmart.platform.ChildJvm;
-import com.zmart.platform.ChildProcess;
-import com.zmart.platform.PlatformStartupException;
-import com.zmart.platform.Ports;
+import com.zmart.platform.process.ChildJvm;
+import com.zmart.platform.process.ChildProcess;
+import com.zmart.platform.process.PlatformStartupException;
+import com.zmart.platform.process.Ports;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;

@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import com.zmart.platform.ChildProcess;
-import com.zmart.platform.PlatformStartupException;
-import com.zmart.platform.Ports;
+import com.zmart.platform.process.ChildProcess;
+import com.zmart.platform.process.PlatformStartupException;
+import com.zmart.platform.process.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.zmart.platform.ChildProcess;
-import com.zmart.platform.HttpReadiness;
-import com.zmart.platform.PlatformStartupException;
-import com.zmart.platform.Ports;
+import com.zmart.platform.process.ChildProcess;
+import com.zmart.platform.process.HttpReadiness;
+import com.zmart.platform.process.PlatformStartupException;
+import com.zmart.platform.process.Ports;
+
 
 /**
  * A real Apicurio Registry server, run as a child process on Java 21+, storing its schemas in an H2 file under

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import com.zmart.platform.PlatformStartupException;
+import com.zmart.platform.process.PlatformStartupException;
+
 
 /**
  * Finds a Java runtime of at least a given feature version: Apicurio Registry 3 needs Java 21+, while the suite

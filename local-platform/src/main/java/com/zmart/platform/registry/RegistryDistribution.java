@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 
-import com.zmart.platform.BuildInfo;
-import com.zmart.platform.Directories;
-import com.zmart.platform.PlatformStartupException;
+import com.zmart.platform.process.BuildInfo;
+import com.zmart.platform.process.Directories;
+import com.zmart.platform.process.PlatformStartupException;
+
 
 /**
  * The Apicurio Registry server, as Maven Central ships it ({@code apicurio-registry-app:<version>:tar.gz:all}):

@@ -7,8 +7,8 @@ import java.util.Set;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.zmart.platform.PlatformStartupException;
-import com.zmart.platform.Ports;
+import com.zmart.platform.process.PlatformStartupException;
+import com.zmart.platform.process.Ports;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
-import com.zmart.platform.PlatformStartupException;
-import com.zmart.platform.ProcessTrees;
+import com.zmart.platform.process.ProcessTrees;
+import com.zmart.platform.process.PlatformStartupException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -14,8 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.zmart.platform.ChildProcess;
-import com.zmart.platform.Ports;
+import com.zmart.platform.process.ChildProcess;
+import com.zmart.platform.process.Ports;
+
 
 /**
  * The dashboard as built ({@code target/sales-dashboard-*.jar}), run in its own JVM like in production, under the

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import com.zmart.platform.ChildProcess;
 import com.zmart.platform.cli.LocalPlatformCli;
+import com.zmart.platform.process.ChildProcess;
 
 /**
  * The local platform (Kafka, Schema Registry) in a JVM of its own, started with its command line, as a service meets

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.zmart.contracts.topic.Topics;
-import com.zmart.platform.Directories;
+import com.zmart.platform.process.Directories;
 import com.zmart.streams.error.DeadLetterPublisher;
 import com.zmart.streams.error.DeadLettersBeforeCommit;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;

@@ -1,4 +1,4 @@
-package com.zmart.platform;
+package com.zmart.platform.process;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package com.zmart.platform;
+package com.zmart.platform.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.zmart.platform;
+package com.zmart.platform.process;
 
 /** A component of the local platform could not start; the message says what is wrong and how to fix it. */
 public class PlatformStartupException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.zmart.platform;
+package com.zmart.platform.process;
 
 import java.util.Set;
 import java.util.stream.Collectors;
