@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,17 +24,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.zmart.contracts.topic.Topics;
-import com.zmart.demo.cli.ZmartDemoCli;
-import com.zmart.platform.process.Directories;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The demo as a user runs it: {@code bin/zmart-demo}'s command line in a JVM of its own, from the same classes and
@@ -43,16 +41,17 @@ import org.junit.jupiter.api.Test;
  * every part of the story has happened (reorders and restocks included); a service killed with SIGKILL from outside
  * is reported on the console and comes back; the mailbox folder holds each coupon the rewards service sent exactly
  * once; SIGTERM stops every process within 10 s; and the console has no warning or error but those named here.
+ * The demo is {@link DemoCommandLine}'s, started once for this test and {@link ZmartStoryIT} (which runs first, with a
+ * member, a campaign and a stock of its own, after the simulators' story this test counts).
  */
+@ExtendWith(DemoCommandLine.class)
+@Order(2) // after ZmartStoryIT: this test stops the demo both use
 class DemoRunIT {
 
-    /** The promise: every part of the story within five minutes of the start. */
-    private static final Duration STORY_DEADLINE = Duration.ofMinutes(5);
     /** Normal stop, the requirement's bound: every process gone within 10 s of SIGTERM. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(10);
     private static final Duration RESTART_WAIT = Duration.ofMinutes(4);
-    private static final Pattern PROGRESS = Pattern.compile("clicks ([\\d,]+) · sale lines ([\\d,]+) · coupons emailed ([\\d,]+)"
-            + " · trends ([\\d,]+) · attributions ([\\d,]+) · reorders ([\\d,]+) · restocks ([\\d,]+) · dead-lettered ([\\d,]+)");
+    private static final Pattern PROGRESS = DemoCommandLine.PROGRESS;
     private static final Pattern WARNING = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d(\\.\\d+)? +(WARN|ERROR) ");
 
     /**
@@ -64,39 +63,24 @@ class DemoRunIT {
                     + " Starting it again in 1 s\\.$"),
             "this test killed rewards: the supervisor's report is what the user must see");
 
-    private static final Path data = Path.of("target", "demo-run").toAbsolutePath();
-    private static final Path console = Path.of("target", "demo-run-console.txt").toAbsolutePath();
+    private static final Path data = DemoCommandLine.data;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static DemoCommandLine.Running running;
     private static Process demo;
     private static Instant started;
 
     @BeforeAll
-    static void startTheDemo() throws IOException {
-        Directories.deleteTree(data);
-        Path classes = Path.of("target", "classes").toAbsolutePath();
-        String classpath = classes + ":" + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=zmart-demo-logback.xml", "-cp", classpath, ZmartDemoCli.class.getName(),
-                "--data-dir", data.toString(), "--free-ports", "--progress-every", "PT2S");
-        started = Instant.now();
-        demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile()).start();
-    }
-
-    @AfterAll
-    static void stopTheDemo() {
-        if (demo != null && demo.isAlive()) {
-            demo.descendants().forEach(ProcessHandle::destroyForcibly);
-            demo.destroyForcibly();
-        }
+    static void theDemo(DemoCommandLine.Running running) {
+        DemoRunIT.running = running;
+        demo = running.process();
+        started = running.started();
     }
 
     @Test
     void theWholeStorySupervisedWithACleanConsoleAndAQuickStop() throws Exception {
         // 1. Every part of the story, reorders and restocks included, on the progress line within five minutes.
-        Instant deadline = started.plus(STORY_DEADLINE);
-        await().atMost(Duration.between(Instant.now(), deadline)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> lastProgress().map(DemoRunIT::everyPartHappened).orElse(false));
+        assertThat(running.awaitEveryPartOfTheStory()).isBefore(started.plus(DemoCommandLine.STORY_DEADLINE));
         assertThat(lastProgress().orElseThrow().group(8)).as("dead-lettered").isEqualTo("0");
 
         // 2. rewards killed from outside with SIGKILL: reported at once, started again, ready.
@@ -151,15 +135,6 @@ class DemoRunIT {
                 .isEmpty();
     }
 
-    private static boolean everyPartHappened(Matcher progress) {
-        for (int group = 1; group <= 7; group++) {
-            if (progress.group(group).equals("0")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean needsAttention(String line) {
         return WARNING.matcher(line).find() || line.startsWith("\tat ") || line.contains("Exception")
                 || line.startsWith("Caused by");
@@ -168,30 +143,15 @@ class DemoRunIT {
     // --- the console ---
 
     private static List<String> consoleLines() {
-        try {
-            return Files.readAllLines(console, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return running.consoleLines();
     }
 
     private static java.util.Optional<Matcher> lastProgress() {
-        List<String> lines = consoleLines();
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            Matcher matcher = PROGRESS.matcher(lines.get(i));
-            if (matcher.find()) {
-                return java.util.Optional.of(matcher);
-            }
-        }
-        return java.util.Optional.empty();
+        return running.lastProgress();
     }
 
-    /** What the demo printed at start for {@code name} ({@code Kafka}, {@code rewards API (OpenAPI UI)}, ...), without the docs page. */
     private static String url(String name) {
-        String label = "  %-32s ".formatted(name);
-        return consoleLines().stream().filter(line -> line.startsWith(label)).findFirst()
-                .map(line -> line.substring(2 + 32).strip().replaceFirst("/swagger-ui\\.html$", ""))
-                .orElseThrow(() -> new AssertionError("No " + name + " in the console"));
+        return running.url(name);
     }
 
     private static ProcessHandle serviceJvm(String module) {

@@ -17,9 +17,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,25 +33,27 @@ import com.zmart.contracts.carddata.CardDataScan;
 import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
-import com.zmart.demo.services.ServiceProcess;
 import com.zmart.demo.services.SuiteService;
 import com.zmart.events.CampaignAttribution;
 import com.zmart.events.ReorderRequest;
 import com.zmart.events.Sale;
 import com.zmart.links.EmailLinkTokens;
-import com.zmart.platform.PlatformOptions;
 import com.zmart.platform.postgres.PostgresServer;
 import com.zmart.platform.testing.TestKafka;
+import com.zmart.sales.simulator.CardNumbers;
+import com.zmart.sales.simulator.PosDatabase;
 import com.zmart.sales.simulator.Register;
+import com.zmart.sales.simulator.SimulatorOptions;
 import com.zmart.sales.simulator.StoreCatalog;
 import com.zmart.sales.simulator.StoreCatalog.Customer;
 import com.zmart.sales.simulator.StoreCatalog.Product;
 import com.zmart.sales.simulator.StoreCatalog.Store;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -60,46 +68,55 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The sale goes through CDC and the masking transform into Kafka, and from there to rewards (points, a coupon
  * email), sales trends (the dashboard database and page), attribution (the click credited) and inventory (a reorder).
  * No card number is left unmasked on any topic or in any service log.
+ *
+ * <p>It runs on the demo {@link DemoRunIT} then checks and stops (one start of the platform and the services for
+ * both), after the simulators' story that test counts, with a member, a campaign and a stock of its own, so that
+ * neither test's figures include the other's.
  */
+@ExtendWith(DemoCommandLine.class)
+@Order(1) // before DemoRunIT, which stops the demo both use
 class ZmartStoryIT {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
-    private static final String CAMPAIGN = "spring-sale";
+    /** Not one of the campaign simulator's: the funnel below is this test's clicks alone. */
+    private static final String CAMPAIGN = "zmart-story";
+    /** The story's member, beyond the simulators' customers (the catalog's first 1,000). */
+    private static final int STORY_CUSTOMER = 900_001;
+    /** Delivered to the story's item first: the purchase then takes far more units than the simulators sell of it. */
+    private static final int STORY_DELIVERY = 100;
     private static final String LINK_SECRET = "local-development-only-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    /** Under target/, so that the services' logs stay for reading when the test fails. */
-    private static final Path data = Path.of("target", "zmart-story").toAbsolutePath();
-
-    private static ZmartDemo zmart;
+    private static DemoCommandLine.Running zmart;
+    private static DataSource pos;
 
     @BeforeAll
-    static void startZmart() {
-        com.zmart.platform.process.Directories.deleteTree(data);
-        // Free ports everywhere, no simulators: this test is the only customer.
-        zmart = ZmartDemo.start(new DemoOptions(PlatformOptions.forTests(data), 0, 0, 0, Duration.ZERO,
-                DemoOptions.DEFAULT_JAVA_OPTIONS));
-    }
-
-    @AfterAll
-    static void stopZmart() {
-        if (zmart != null) {
-            zmart.close();
-        }
+    static void onTheRunningDemo(DemoCommandLine.Running demo) {
+        zmart = demo;
+        // The simulators' story first: DemoRunIT counts its parts on the progress line, without this test's.
+        demo.awaitEveryPartOfTheStory();
+        pos = PosDatabase.dataSource(demo.jdbcUrl("pos"), PostgresServer.USER, "");
     }
 
     @Test
     void aMembersCampaignClicksAndPurchaseGoThroughTheWholeSuite() throws Exception {
-        StoreCatalog catalog = zmart.registers().catalog();
-        Customer member = catalog.customers().stream().filter(c -> c.memberId().isPresent()).findFirst().orElseThrow();
+        // The simulators' catalog (the demo's seed), and a member of this test's own in the point-of-sale database.
+        SimulatorOptions simulators = SimulatorOptions.defaults();
+        StoreCatalog catalog = new StoreCatalog(simulators.stores(), simulators.products(), simulators.customers(),
+                simulators.memberShare(), simulators.seed());
+        Customer member = new Customer(StoreCatalog.customerId(STORY_CUSTOMER), "Story",
+                Optional.of("member-%06d".formatted(STORY_CUSTOMER)), "story-member@zmart.example",
+                CardNumbers.next(new SplittableRandom(STORY_CUSTOMER)), Instant.parse("2024-01-01T00:00:00Z"));
         String memberId = member.memberId().orElseThrow();
+        enrol(member);
+        awaitRecords(Topics.LOYALTY_MEMBERS, m -> m.getMemberId().equals(memberId), 1);
         Store store = catalog.stores().get(3);
         Product bigItem = catalog.products().get(7);
         List<Product> others = List.of(catalog.products().get(11), catalog.products().get(12));
 
         // 1. The campaign email opened, its link, then the coupon page's buttons.
-        ServiceProcess clickstream = zmart.service(SuiteService.CLICKSTREAM);
+        DemoCommandLine.Endpoint clickstream = zmart.service(SuiteService.CLICKSTREAM);
         assertThat(postClick(clickstream, member, "OPENED_EMAIL").statusCode()).isEqualTo(202);
         String token = new EmailLinkTokens(LINK_SECRET).tokenFor(CAMPAIGN, member.id());
         HttpResponse<String> redirect = send(HttpRequest.newBuilder(URI.create(clickstream.url(
@@ -112,12 +129,16 @@ class ZmartStoryIT {
         }
 
         // 2. Enough of one item to take its stock below the reorder point, two more items; coupon on every line.
+        // The simulators sell this item too: a delivery first, and the purchase below is the one that takes the
+        // stock under its reorder point, with more units than the simulators sell of a department in a minute.
+        Instant delivered = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        deliver(store, bigItem, STORY_DELIVERY, "story-" + Long.toString(delivered.toEpochMilli(), 36));
         JsonNode stock = getJson(zmart.service(SuiteService.INVENTORY), "/api/stock/" + store.id() + "/" + bigItem.sku());
         int bigQuantity = stock.get("onHand").asInt() - stock.get("reorderPoint").asInt() + 1;
         String transactionId = "tx-story-" + Long.toString(System.currentTimeMillis(), 36);
         // The attribution joins purchases after the click.
         Thread.sleep(Math.max(0, 1_000 - Duration.between(clicked, Instant.now()).toMillis()));
-        try (Connection connection = zmart.posDatabase().getConnection(); Register register = new Register(connection)) {
+        try (Connection connection = pos.getConnection(); Register register = new Register(connection)) {
             register.ring(new Register.Receipt(transactionId, store, member,
                     List.of(new Register.Item(bigItem, bigQuantity), new Register.Item(others.get(0), 1),
                             new Register.Item(others.get(1), 2)),
@@ -136,14 +157,14 @@ class ZmartStoryIT {
                 .subtract(lines.stream().filter(l -> l.getLineNumber() == 1).findFirst().orElseThrow().getDiscount());
 
         // 3b. Points through the rewards API; past the first threshold, a coupon.
-        ServiceProcess rewards = zmart.service(SuiteService.REWARDS);
+        DemoCommandLine.Endpoint rewards = zmart.service(SuiteService.REWARDS);
         JsonNode memberRewards = await().atMost(WAIT).until(() -> getJsonOrNull(rewards, "/api/rewards/" + memberId),
                 r -> r != null && r.get("saleLines").asLong() == 3);
         assertThat(memberRewards.get("totalPoints").asLong()).isGreaterThanOrEqualTo(100);
         String coupon = memberRewards.get("coupons").get(0).get("couponCode").asText();
 
-        // 3c. The coupon email in the SMTP server.
-        MimeMessage email = await().atMost(WAIT).until(() -> emailTo(member.email()), m -> m != null);
+        // 3c. The coupon email in the SMTP server (the demo's mailbox folder has each email it received).
+        MimeMessage email = await().atMost(WAIT).until(() -> emailTo(member.email(), coupon), m -> m != null);
         assertThat(raw(email)).contains(coupon).doesNotContain(member.cardNumber());
 
         // 3d. The store's trend in the dashboard database, then on the dashboard page.
@@ -162,11 +183,12 @@ class ZmartStoryIT {
 
         // 3f. The reorder for the item whose stock crossed its reorder point.
         ReorderRequest reorder = awaitRecords(Topics.REORDERS,
-                r -> r.getStoreId().equals(store.id()) && r.getSku().equals(bigItem.sku()), 1).get(0);
+                r -> r.getStoreId().equals(store.id()) && r.getSku().equals(bigItem.sku())
+                        && !r.getRequestedAt().isBefore(delivered), 1).get(0);
         assertThat(reorder.getCurrentLevel()).isLessThan(stock.get("reorderPoint").asInt());
 
         // 3g. No card number anywhere: every topic of the suite (dead-letter topics included) and every service log.
-        List<String> cards = catalog.customers().stream().map(Customer::cardNumber).toList();
+        List<String> cards = Stream.concat(catalog.customers().stream(), Stream.of(member)).map(Customer::cardNumber).toList();
         for (TopicSpec<?, ?> topic : Topics.ALL) {
             for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
                 for (byte[] bytes : new byte[][] {record.key(), record.value()}) {
@@ -176,18 +198,47 @@ class ZmartStoryIT {
                 }
             }
         }
-        try (Stream<Path> logs = Files.list(data.resolve("logs"))) {
+        try (Stream<Path> logs = Files.list(zmart.logs())) {
             for (Path log : logs.toList()) {
                 assertThat(CardDataScan.knownNumbers(Files.readString(log), cards)).as("card numbers in %s", log).isEmpty();
             }
         }
     }
 
+    // --- the story's own member and stock ---
+
+    /** The member in the point-of-sale database, as the register simulator enrols its own (the connector streams it). */
+    private static void enrol(Customer member) throws Exception {
+        try (Connection connection = pos.getConnection();
+             PreparedStatement customer = connection.prepareStatement("INSERT INTO customers VALUES (?, ?, NULL)");
+             PreparedStatement loyalty = connection.prepareStatement("INSERT INTO loyalty_members VALUES (?, ?, ?, ?, ?)")) {
+            customer.setString(1, member.id());
+            customer.setString(2, member.firstName());
+            customer.executeUpdate();
+            loyalty.setString(1, member.memberId().orElseThrow());
+            loyalty.setString(2, member.id());
+            loyalty.setString(3, member.email());
+            loyalty.setString(4, member.firstName());
+            loyalty.setObject(5, LocalDateTime.ofInstant(member.joinedAt(), ZoneOffset.UTC));
+            loyalty.executeUpdate();
+        }
+    }
+
+    /** Goods received for the item, through inventory's API (as the supplier simulator posts them). */
+    private static void deliver(Store store, Product product, int units, String restockId) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(zmart.service(SuiteService.INVENTORY)
+                        .url("/api/restocks"))).header("Content-Type", "application/json")
+                .header("X-API-Key", SuiteService.LOCAL_API_KEY).POST(HttpRequest.BodyPublishers.ofString("""
+                        {"restockId":"%s","storeId":"%s","sku":"%s","quantity":%d}""".formatted(restockId, store.id(),
+                        product.sku(), units))).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     // --- Kafka ---
 
     private static <T> List<T> awaitRecords(TopicSpec<String, T> topic, java.util.function.Predicate<T> wanted, int count) {
         List<T> found = new ArrayList<>();
-        try (var deserializer = TopicSerdes.registry(zmart.platform().registry().apiV3Url()).valueDeserializer(topic)) {
+        try (var deserializer = TopicSerdes.registry(zmart.registryApiUrl()).valueDeserializer(topic)) {
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 found.clear();
                 for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
@@ -204,12 +255,12 @@ class ZmartStoryIT {
 
     /** Every committed record of the topic, from the beginning to its current end. */
     private static List<ConsumerRecord<byte[], byte[]>> readAll(TopicSpec<?, ?> topic) {
-        return TestKafka.readCommitted(zmart.platform().bootstrapServers(), topic.name());
+        return TestKafka.readCommitted(zmart.bootstrapServers(), topic.name());
     }
 
     // --- services ---
 
-    private static HttpResponse<String> postClick(ServiceProcess clickstream, Customer member, String action)
+    private static HttpResponse<String> postClick(DemoCommandLine.Endpoint clickstream, Customer member, String action)
             throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(clickstream.url("/api/clicks")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
@@ -222,23 +273,32 @@ class ZmartStoryIT {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode getJson(ServiceProcess service, String path) throws Exception {
+    private static JsonNode getJson(DemoCommandLine.Endpoint service, String path) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url(path))).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     /** With the local API key: customer data (rewards) needs it. */
-    private static JsonNode getJsonOrNull(ServiceProcess service, String path) throws Exception {
+    private static JsonNode getJsonOrNull(DemoCommandLine.Endpoint service, String path) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url(path)))
                 .header("X-API-Key", SuiteService.LOCAL_API_KEY).build());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
-    private static MimeMessage emailTo(String address) throws Exception {
-        for (MimeMessage message : zmart.platform().smtp().orElseThrow().receivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
-                return message;
+    /** The email with this coupon to this address, from the demo's mailbox folder (each email the SMTP server got). */
+    private static MimeMessage emailTo(String address, String coupon) throws Exception {
+        try (Stream<Path> files = Files.list(zmart.mailbox())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                MimeMessage message;
+                try (var in = Files.newInputStream(file)) {
+                    message = new MimeMessage(null, in);
+                }
+                String[] coupons = message.getHeader("X-ZMart-Coupon");
+                if (message.getAllRecipients()[0].toString().equals(address) && coupons != null
+                        && List.of(coupons).contains(coupon)) {
+                    return message;
+                }
             }
         }
         return null;
@@ -251,8 +311,7 @@ class ZmartStoryIT {
     }
 
     private static long dashboardUnits(String storeId, String department) throws Exception {
-        PostgresServer postgres = zmart.platform().postgres().orElseThrow();
-        try (Connection connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl("dashboard"), PostgresServer.USER, "");
+        try (Connection connection = java.sql.DriverManager.getConnection(zmart.jdbcUrl("dashboard"), PostgresServer.USER, "");
              PreparedStatement query = connection.prepareStatement(
                      "SELECT coalesce(max(units), 0) FROM sales_trends WHERE store_id = ? AND department = ? AND window_kind = 'tumbling-1m'")) {
             query.setString(1, storeId);
