@@ -283,7 +283,7 @@ public final class EndToEndBenchmark {
 
     /**
      * Stamps the first sight of each recipient's first email (polling every 5 ms). New messages are told by
-     * Message-ID (SmtpServer#newMessages), since the server lists them by mailbox, not in arrival order.
+     * Message-ID (SmtpServer#newMessages), not by a position in the server's list.
      */
     private static Thread watchMailbox(ZmartDemo zmart, Map<String, Long> seenAt) {
         Thread watcher = new Thread(() -> {
