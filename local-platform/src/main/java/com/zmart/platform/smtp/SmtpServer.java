@@ -36,9 +36,8 @@ public final class SmtpServer implements AutoCloseable {
         GreenMail greenMail = new GreenMail(new ServerSetup(port, Ports.LOOPBACK, ServerSetup.PROTOCOL_SMTP));
         try {
             greenMail.start();
-            // GreenMail otherwise creates a mailbox per recipient and finds it by scanning every mailbox's name, so
-            // with thousands of members each delivery cost a scan of thousands of names: the server, not the mailer,
-            // was then the largest CPU user of a coupon backlog (JFR, bench/rewards.sh).
+            // GreenMail otherwise creates a mailbox per recipient and finds it by scanning every mailbox's name: with
+            // thousands of members, a scan of thousands of names per delivery, more CPU than the mailer sending it.
             GreenMailUser catchAll = greenMail.setUser(CATCH_ALL, CATCH_ALL, CATCH_ALL);
             greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> catchAll);
         } catch (RuntimeException e) {
