@@ -12,11 +12,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.zmart.contracts.sale.SaleKeys;
+import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
+import com.zmart.events.Sale;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +53,32 @@ class ConnectorConfigurationTest {
                 .containsEntry("transforms.mask.field", "card_number")
                 // Connect must never write record contents into its logs.
                 .containsEntry("errors.log.include.messages", "false");
+    }
+
+    @Test
+    void salesAreKeyedByTheirMemberOrElseTheirTransactionAsSaleKeysSays() {
+        Map<String, String> config = ConnectorDeployer.configuration(PosConnectors.SALES, VARIABLES);
+        List<String> chain = Arrays.asList(config.get("transforms").split(","));
+
+        assertThat(chain).containsExactly("unwrap", "mask", "rename", "contract", "key", "route");
+        assertThat(config).containsEntry("transforms.key.type",
+                "com.zmart.connect.transforms.FirstPresentFieldAsKey$Value");
+        // Read after 'rename': the contract's names.
+        List<String> fields = Arrays.stream(config.get("transforms.key.fields").split(",")).map(String::strip).toList();
+        assertThat(fields).containsExactly("loyaltyMemberId", "transactionId");
+        Schema contract = Topics.SALES.valueSchema();
+        assertThat(fields).allSatisfy(f -> assertThat(contract.getField(f)).as("contract field %s", f).isNotNull());
+        // The last field is never null, so every line gets a key.
+        assertThat(contract.getField(fields.get(fields.size() - 1)).schema().getType()).isEqualTo(Schema.Type.STRING);
+
+        Sale withMember = ContractFixtures.sale().setTransactionId("tx-9").setLoyaltyMemberId("member-4").build();
+        Sale withoutMember = ContractFixtures.sale().setTransactionId("tx-9").setLoyaltyMemberId(null).build();
+        for (Sale sale : List.of(withMember, withoutMember)) {
+            Object key = fields.stream().map(sale::get).filter(Objects::nonNull).findFirst().orElseThrow();
+            assertThat(key).hasToString(SaleKeys.of(sale));
+        }
+        assertThat(SaleKeys.of(withMember)).isEqualTo("member-4");
+        assertThat(SaleKeys.of(withoutMember)).isEqualTo("tx-9");
     }
 
     @Test

@@ -26,6 +26,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.sale.SaleKeys;
+import com.zmart.contracts.sale.SaleLineId;
 import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
@@ -253,15 +255,34 @@ class SalesConnectorIT {
         }
     }
 
+    /**
+     * The sales on the topic, each checked to be keyed by its member, or by its transaction when it has none (the
+     * rule of {@link SaleKeys}), with every line of a transaction on one partition.
+     */
     private static List<Sale> readSales(LocalPlatform platform, int expected) {
         List<Sale> sales = new ArrayList<>();
+        Map<String, Set<Integer>> partitionsOfTransaction = new HashMap<>();
+        int withMember = 0;
+        int withoutMember = 0;
         try (var deserializer = TopicSerdes.registry(platform.registry().apiV3Url()).valueDeserializer(Topics.SALES)) {
             for (ConsumerRecord<String, byte[]> record : readAtLeast(platform, Topics.SALES.name(), expected)) {
                 Sale sale = deserializer.deserialize(record.topic(), record.value());
-                assertThat(record.key()).isEqualTo(sale.getTransactionId());
+                assertThat(record.key()).as("key of %s", SaleLineId.of(sale)).isEqualTo(SaleKeys.of(sale));
+                if (sale.getLoyaltyMemberId() != null) {
+                    withMember++;
+                } else {
+                    withoutMember++;
+                }
+                partitionsOfTransaction.computeIfAbsent(sale.getTransactionId(), t -> new HashSet<>())
+                        .add(record.partition());
                 sales.add(sale);
             }
         }
+        // Both branches of the rule are exercised, or the key check above proves nothing about one of them.
+        assertThat(withMember).as("lines with a loyalty member").isPositive();
+        assertThat(withoutMember).as("lines without a loyalty member").isPositive();
+        assertThat(partitionsOfTransaction).as("partitions of each transaction's lines")
+                .allSatisfy((transaction, partitions) -> assertThat(partitions).as(transaction).hasSize(1));
         return sales;
     }
 
