@@ -27,6 +27,7 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zmart.contracts.sale.SaleKeys;
 import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.testing.ContractFixtures;
 import com.zmart.contracts.topic.TopicSpec;
@@ -76,7 +77,7 @@ class PlatformComponentsIT {
         Sale sale = sale("tx-1001");
         try (var producer = new KafkaProducer<>(producerConfig(platform), new StringSerializer(),
                 TopicSerdes.registry(platform.registry().apiV3Url()).valueSerializer(Topics.SALES))) {
-            producer.send(new ProducerRecord<>(Topics.SALES.name(), sale.getTransactionId(), sale)).get();
+            producer.send(new ProducerRecord<>(Topics.SALES.name(), SaleKeys.of(sale), sale)).get();
         }
 
         ConsumerRecord<String, byte[]> raw = readOne(platform, Topics.SALES.name());
