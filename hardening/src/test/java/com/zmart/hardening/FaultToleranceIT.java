@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zmart.contracts.sale.SaleKeys;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.services.SuiteService;
 import com.zmart.events.ClickAction;
@@ -282,10 +283,10 @@ class FaultToleranceIT {
                     Sale line = lines.get(i);
                     byte[] value = serializer.serialize(Topics.SALES.name(), line);
                     values.add(value);
-                    send(line.getTransactionId(), value);
+                    send(SaleKeys.of(line), value);
                     if (random.nextDouble() < DUPLICATE_SHARE) {
                         int earlier = random.nextInt(i + 1);
-                        send(lines.get(earlier).getTransactionId(), values.get(earlier));
+                        send(SaleKeys.of(lines.get(earlier)), values.get(earlier));
                         duplicates.incrementAndGet();
                     }
                     sent.set(i + 1);

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
+import com.zmart.contracts.sale.SaleKeys;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.demo.services.SuiteService;
@@ -173,7 +174,7 @@ class PoisonRecordsIT {
             List<Record> sales = new ArrayList<>();
             for (Sale line : SaleLines.generate(catalog, SEED, "ok-sale-", 2_500, eventStart, EVENT_SPAN)) {
                 expected.add(line);
-                sales.add(new Record(line.getTransactionId(), line));
+                sales.add(new Record(SaleKeys.of(line), line));
             }
             poison.interleave(Topics.SALES, "sale", sales, Set.of(Topics.REWARDS_DLT.name(),
                     Topics.SALES_TRENDS_DLT.name(), Topics.INVENTORY_DLT.name()), n -> badSale(catalog, eventStart, n));
@@ -189,7 +190,7 @@ class PoisonRecordsIT {
                 Sale line = memberSale(catalog, gadget, newMembers.get(i), i, eventStart);
                 expected.add(line);
                 expectedEmails.add(newMembers.get(i) + "@zmart.example");
-                poison.send(Topics.SALES.name(), line.getTransactionId(), poison.serialize(Topics.SALES, line));
+                poison.send(Topics.SALES.name(), SaleKeys.of(line), poison.serialize(Topics.SALES, line));
             }
             poison.flush();
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import com.zmart.contracts.sale.SaleKeys;
 import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.ReorderRequest;
@@ -416,7 +417,7 @@ public final class InventoryBenchmark {
             for (int line = 1; line <= lines; line++) {
                 Sale sale = Fixtures.sale(transactionId, line, store, "sku-%05d".formatted(1 + random.nextInt(products)),
                         1 + random.nextInt(3));
-                send(Topics.SALES.name(), transactionId, sale);
+                send(Topics.SALES.name(), SaleKeys.of(sale), sale);
             }
             totalSent.addAndGet(lines);
             return lines;

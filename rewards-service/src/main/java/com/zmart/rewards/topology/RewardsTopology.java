@@ -1,5 +1,6 @@
 package com.zmart.rewards.topology;
 
+import java.util.Map;
 import java.util.Set;
 
 import com.zmart.contracts.sale.SaleLineRules;
@@ -34,19 +35,24 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The rewards topology:
  * <pre>
- * zmart.sales (key transactionId, event time purchasedAt)
+ * zmart.sales (key loyaltyMemberId, or transactionId for a sale without a member; event time purchasedAt)
  *   → drop lines without a loyalty member
  *   → invalid lines (SaleLineRules) → dead-letter topic (processing exception handler)
+ *   ├─ keyed by their member (what the sales connector writes): on the partition of the member's state already
+ *   └─ keyed otherwise (written before sales were keyed by member, or by another producer)
+ *        → re-key by memberId (repartition topic "sales-by-member")
+ *   → merged: a member's lines, on the partition of its state, both ways
  *   → drop duplicated lines, (transactionId, lineNumber) [seen-lines-by-transaction]; the lines of a transaction
- *     share a partition and arrive together, so a transaction is one cached store entry
- *   → re-key by memberId (repartition topic "sales-by-member")
+ *     share a member and a partition and arrive together, so a transaction is one cached store entry
  *   → RewardsProcessor [member-rewards (KeyValue)]
  *        ├─ RewardUpdate per counted sale line                         → zmart.reward-updates
  *        └─ RewardNotification per first crossing of a threshold
  *             → left join GlobalKTable zmart.loyalty-members (email)     → zmart.reward-notifications
  * </pre>
- * Members are a global table because zmart.loyalty-members (3 partitions) is not co-partitioned with the sales
- * re-keyed by member (6 partitions), and every instance needs every member's address anyway.
+ * Sales keyed by member need no repartition, which was half of what a sale cost (ADR 0005). The duplicate filter comes
+ * after the merge, so that a line and its copy meet in the same task whichever way each arrived. Members are a global
+ * table because zmart.loyalty-members (3 partitions) is not co-partitioned with the sales (6 partitions), and every
+ * instance needs every member's address anyway.
  */
 public final class RewardsTopology {
 
@@ -64,17 +70,22 @@ public final class RewardsTopology {
         GlobalKTable<String, LoyaltyMember> members = topics.globalTable(builder, Topics.LOYALTY_MEMBERS,
                 consumed -> consumed.withName("loyalty-members-source"), LOYALTY_MEMBERS_STORE);
 
-        KStream<String, SpecificRecord> rewards = topics.stream(builder, Topics.SALES, consumed -> consumed
+        Map<String, KStream<String, Sale>> byKey = topics.stream(builder, Topics.SALES, consumed -> consumed
                         .withTimestampExtractor(new EventTimeExtractor()).withName("sales-source"))
-                .filter((transactionId, sale) -> sale != null && sale.getLoyaltyMemberId() != null,
-                        Named.as("members-only"))
+                .filter((key, sale) -> sale != null && sale.getLoyaltyMemberId() != null, Named.as("members-only"))
                 // Before the repartition, so an invalid line reaches the dead-letter topic with its original bytes.
-                .peek((transactionId, sale) -> SaleLineRules.requireValid(sale), Named.as("valid-sale-lines"))
+                .peek((key, sale) -> SaleLineRules.requireValid(sale), Named.as("valid-sale-lines"))
+                .split(Named.as("sales-keyed-"))
+                .branch((key, sale) -> sale.getLoyaltyMemberId().equals(key), Branched.as("by-member"))
+                .defaultBranch(Branched.as("otherwise"));
+        KStream<String, Sale> rekeyed = byKey.get("sales-keyed-otherwise")
+                .selectKey((key, sale) -> sale.getLoyaltyMemberId(), Named.as("key-by-member"))
+                .repartition(Repartitioned.<String, Sale>as(SALES_BY_MEMBER)
+                        .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(Sale.class)));
+        KStream<String, SpecificRecord> rewards = byKey.get("sales-keyed-by-member")
+                .merge(rekeyed, Named.as("member-lines"))
                 .processValues(UniqueSaleLines.supplier(SEEN_SALE_LINES_STORE, properties.dedupRetention()),
                         Named.as("unique-sale-lines"))
-                .selectKey((transactionId, sale) -> sale.getLoyaltyMemberId(), Named.as("key-by-member"))
-                .repartition(Repartitioned.<String, Sale>as(SALES_BY_MEMBER)
-                        .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(Sale.class)))
                 .process(processorSupplier(properties), Named.as("rewards"));
 
         rewards.split(Named.as("rewards-"))

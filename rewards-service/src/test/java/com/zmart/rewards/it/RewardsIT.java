@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.deadletter.DeadLetterReason;
+import com.zmart.contracts.sale.SaleKeys;
 import com.zmart.contracts.topic.TopicSpec;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
@@ -304,7 +305,7 @@ class RewardsIT {
 
     static void publishSales(LocalPlatform platform, List<Sale> sales) {
         try (TestKafka kafka = new TestKafka(platform)) {
-            kafka.sendAll(Topics.SALES, Sale::getTransactionId, sales);
+            kafka.sendAll(Topics.SALES, SaleKeys::of, sales);
         }
     }
 

@@ -74,8 +74,19 @@ class RewardsTopologyTest {
         driver.close();
     }
 
+    /** A line as the sales connector writes it: keyed by its member, or by its transaction when it has none. */
     private void buy(Sale sale) {
+        sales.pipeInput(sale.getLoyaltyMemberId() != null ? sale.getLoyaltyMemberId() : sale.getTransactionId(), sale);
+    }
+
+    /** A line keyed by its transaction, as sales were before they were keyed by member. */
+    private void buyKeyedByTransaction(Sale sale) {
         sales.pipeInput(sale.getTransactionId(), sale);
+    }
+
+    private boolean repartitioned() {
+        return driver.producedTopicNames().stream().anyMatch(topic -> topic.endsWith(RewardsTopology.SALES_BY_MEMBER
+                + "-repartition"));
     }
 
     @Test
@@ -166,6 +177,43 @@ class RewardsTopologyTest {
     }
 
     @Test
+    void linesKeyedByTheirMemberAreCountedWithoutARepartition() {
+        buy(sale("t-1", 1, ADA, "12.50", 2).build());
+        buy(sale("t-2", 1, BOB, "7.00", 1).build());
+
+        assertThat(updates.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value.getTotalPoints())
+                .containsExactly(ADA + "=25", BOB + "=7");
+        assertThat(repartitioned()).as("a record written to the repartition topic").isFalse();
+    }
+
+    @Test
+    void linesKeyedByTransactionAreRepartitionedToTheirMemberAndCountedWithTheOthers() {
+        buy(sale("t-1", 1, ADA, "12.50", 2).build());
+        buyKeyedByTransaction(sale("t-2", 1, ADA, "10.00", 1).build());
+        buy(sale("t-3", 1, ADA, "7.00", 1).build());
+
+        assertThat(updates.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value.getTotalPoints())
+                .containsExactly(ADA + "=25", ADA + "=35", ADA + "=42");
+        assertThat(repartitioned()).as("a record written to the repartition topic").isTrue();
+        assertThat(driver.<String, MemberRewards>getKeyValueStore(RewardsTopology.MEMBER_REWARDS_STORE).get(ADA)
+                .getSaleLines()).isEqualTo(3L);
+    }
+
+    @Test
+    void aLineAndItsCopyUnderTheOtherKeyCountOnce() {
+        Sale line = sale("t-1", 1, ADA, "150.00", 1).build();
+
+        buy(line);
+        buyKeyedByTransaction(line);
+        buyKeyedByTransaction(sale("t-2", 1, BOB, "5.00", 1).build());
+        buy(sale("t-2", 1, BOB, "5.00", 1).build());
+
+        assertThat(updates.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value.getTotalPoints())
+                .containsExactly(ADA + "=150", BOB + "=5");
+        assertThat(notifications.readValuesToList()).hasSize(1);
+    }
+
+    @Test
     void aLineOlderThanTheDedupRetentionIsNotCounted() {
         buy(sale("t-new", 1, ADA, "10.00", 1).setPurchasedAt(T0.plus(Duration.ofDays(40))).build());
         buy(sale("t-old", 1, ADA, "10.00", 1).build());
@@ -222,7 +270,8 @@ class RewardsTopologyTest {
             assertThat(update.getTotalPoints()).isEqualTo(10);
         });
         assertThat(deadLetterProducer.history()).singleElement().satisfies(deadLetter -> {
-            assertThat(deadLetter.key()).asString(StandardCharsets.UTF_8).isEqualTo("t-return");
+            // The record as written: keyed by its member.
+            assertThat(deadLetter.key()).asString(StandardCharsets.UTF_8).isEqualTo(ADA);
             assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterReason.INVALID.headerValue());
             assertThat(header(deadLetter, DeadLetterHeaders.MESSAGE))
                     .contains("quantity must be between 1 and 1000000");

@@ -25,7 +25,7 @@ import java.time.Duration;
 /**
  * The attribution sub-topology:
  * <pre>
- * unique sale lines (key transactionId) → ReceiptAssembler [open-receipts] → one Receipt per transaction
+ * unique sale lines (a receipt's lines consecutive on a partition) → ReceiptAssembler [open-receipts] → one Receipt per transaction
  *   → re-key by customerId ("receipts-by-customer", co-partitioned with zmart.clicks)
  *   → join zmart.clicks (ACTIVATED_COUPON / PRINTED_COUPON, key customerId) clicked at most `window` before the
  *     purchase [attribution-join stores]
@@ -61,7 +61,7 @@ public final class AttributionTopology {
 
         KStream<String, CampaignAttribution> attributions = uniqueLines
                 .process(ReceiptAssembler.supplier(properties.receiptIdleTimeout()), Named.as("assemble-receipts"))
-                .selectKey((transactionId, receipt) -> receipt.getCustomerId(), Named.as("key-by-customer"))
+                .selectKey((key, receipt) -> receipt.getCustomerId(), Named.as("key-by-customer"))
                 .repartition(Repartitioned.<String, Receipt>as(RECEIPTS_BY_CUSTOMER)
                         .withKeySerde(Serdes.String()).withValueSerde(receiptSerde)
                         .withNumberOfPartitions(Topics.CLICKS.partitions()))

@@ -20,10 +20,10 @@ import org.apache.kafka.streams.kstream.Named;
 /**
  * The service's topology:
  * <pre>
- * zmart.sales (key transactionId, event time purchasedAt)
+ * zmart.sales (key loyaltyMemberId, or transactionId without a member; event time purchasedAt)
  *   → invalid lines (SaleLineRules) → dead-letter topic (processing exception handler)
  *   → drop duplicated lines, (transactionId, lineNumber) [seen-lines-by-transaction]; all lines of a transaction
- *     share a partition, so this needs no repartition
+ *     share a key and a partition, so this needs no repartition
  *   ├─ TrendsTopology: windowed aggregates per store and department → zmart.sales-trends
  *   └─ AttributionTopology: receipts joined with zmart.clicks → zmart.campaign-attributions, zmart.campaign-conversions
  *        └─ CampaignFunnelTopology: zmart.clicks and the attributions, summed per campaign → zmart.campaign-funnels
@@ -40,9 +40,9 @@ public final class SalesTrendsTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Sale> uniqueLines = topics.stream(builder, Topics.SALES, consumed -> consumed
                         .withTimestampExtractor(new EventTimeExtractor()).withName("sales-source"))
-                .filter((transactionId, sale) -> sale != null, Named.as("not-deleted"))
+                .filter((key, sale) -> sale != null, Named.as("not-deleted"))
                 // Right after the source, so an invalid line reaches the dead-letter topic with its original bytes.
-                .peek((transactionId, sale) -> SaleLineRules.requireValid(sale), Named.as("valid-sale-lines"))
+                .peek((key, sale) -> SaleLineRules.requireValid(sale), Named.as("valid-sale-lines"))
                 .processValues(UniqueSaleLines.supplier(SEEN_SALE_LINES_STORE, properties.dedupRetention()),
                         Named.as("unique-sale-lines"));
         TrendsTopology.addTo(uniqueLines, properties.trends(), topics);

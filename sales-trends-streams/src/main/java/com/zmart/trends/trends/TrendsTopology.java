@@ -33,7 +33,7 @@ public final class TrendsTopology {
     public static void addTo(KStream<String, Sale> uniqueLines, TrendsProperties properties, StreamsTopics topics) {
         Serde<Sale> internalSale = new InternalAvroSerde<>(Sale.class);
         KStream<String, SalesTrend> trends = uniqueLines
-                .selectKey((transactionId, sale) -> TrendKeys.groupKey(sale), Named.as("key-by-store-department"))
+                .selectKey((key, sale) -> TrendKeys.groupKey(sale), Named.as("key-by-store-department"))
                 .repartition(Repartitioned.<String, Sale>as(SALES_BY_STORE_DEPARTMENT)
                         .withKeySerde(Serdes.String()).withValueSerde(internalSale)
                         .withStreamPartitioner(new StorePartitioner<>()))

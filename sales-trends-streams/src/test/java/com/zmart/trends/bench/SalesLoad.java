@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 
+import com.zmart.contracts.sale.SaleKeys;
 import com.zmart.contracts.serde.TopicSerdes;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.Sale;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes sale lines to {@code zmart.sales} as the connector does (Avro through the registry, keyed by transaction,
+ * Writes sale lines to {@code zmart.sales} as the connector does (Avro through the registry, keyed by SaleKeys,
  * lines of a receipt together): 20 stores, 6 departments, 200 products, 2,000 customers, 1 to 4 lines per receipt,
  * one receipt every 20 ms of event time. Seeded, so every run writes the same data.
  */
@@ -55,7 +56,7 @@ final class SalesLoad {
                             .setCouponCode(null).setDiscount(new BigDecimal("0.00"))
                             .setMaskedCardNumber("xxxx-xxxx-xxxx-0000").setPurchasedAt(purchasedAt)
                             .build();
-                    producer.send(new ProducerRecord<>(Topics.SALES.name(), transactionId, sale));
+                    producer.send(new ProducerRecord<>(Topics.SALES.name(), SaleKeys.of(sale), sale));
                     written++;
                 }
                 receipt++;

@@ -31,7 +31,11 @@ public final class Topics {
     public static final TopicSpec<String, ClickEvent> CLICKS =
             avro("zmart.clicks", ClickEvent.class, 6, CleanupPolicy.DELETE, MONTH);
 
-    /** Masked point-of-sale lines from the sales connector, keyed by transactionId. */
+    /**
+     * Masked point-of-sale lines from the sales connector, keyed by loyaltyMemberId, or by transactionId for a sale
+     * without a member (SaleKeys): a member's lines are on the partition of its rewards, and a receipt's lines share
+     * a key and a partition.
+     */
     public static final TopicSpec<String, Sale> SALES =
             avro("zmart.sales", Sale.class, 6, CleanupPolicy.DELETE, MONTH);
 
