@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Gives test classes the shared {@link Suite} (started at the first use, closed when the JVM's tests end) and, after
- * every test class, scans every topic of the catalog and every service log for card data (issue 10, item 4). When a
- * test fails, every JVM the suite started prints a thread dump into its log, so a stuck service shows where.
+ * every test class, scans what every topic of the catalog and every service log gained for card data (issue 10,
+ * item 4). When a test fails, every JVM the suite started prints a thread dump into its log, so a stuck service shows
+ * where.
  */
 public final class SuiteExtension implements ParameterResolver, AfterAllCallback, TestWatcher {
 
@@ -35,7 +36,9 @@ public final class SuiteExtension implements ParameterResolver, AfterAllCallback
 
     @Override
     public void afterAll(ExtensionContext context) {
-        CardDataCheck.assertNoCardData(suite(context), context.getRequiredTestClass().getSimpleName());
+        context.getRoot().getStore(NAMESPACE).computeIfAbsent(CardDataCheck.class, key -> new CardDataCheck(),
+                CardDataCheck.class).assertNoCardDataSinceLastCheck(suite(context),
+                context.getRequiredTestClass().getSimpleName());
     }
 
     @Override
