@@ -64,7 +64,7 @@ public class CouponMailer {
      * emails of the records before it are sent and recorded, and the failure names its record: the error handler
      * commits what came before, retries or dead-letters that record, and hands the rest back.
      */
-    @KafkaListener(id = CouponMailer.LISTENER_ID, topics = "#{T(com.zmart.contracts.topic.Topics).REWARD_NOTIFICATIONS.name()}",
+    @KafkaListener(id = LISTENER_ID, topics = "#{T(com.zmart.contracts.topic.Topics).REWARD_NOTIFICATIONS.name()}",
             groupId = "${zmart.rewards.mail.consumer-group}", containerFactory = "couponMailerContainerFactory")
     public void onNotifications(List<ConsumerRecord<String, byte[]>> records) {
         // Insertion order is record order: the first failed email names the earliest record to redeliver.
