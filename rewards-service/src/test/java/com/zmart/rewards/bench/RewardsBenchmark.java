@@ -232,7 +232,7 @@ public final class RewardsBenchmark {
                         .partitionsToOffsetAndMetadata().get();
                 long sales = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.SALES.name()))
                         .mapToLong(e -> e.getValue().offset()).sum();
-                if (sales >= expected && repartitionCommitted(admin, REPARTITION, committed)) {
+                if (sales >= expected && repartitionCommitted(admin, committed)) {
                     return;
                 }
                 sleep(100);
@@ -243,24 +243,26 @@ public final class RewardsBenchmark {
     /** The sum of the repartition topic's end offsets: zero when every sale arrived keyed by its member. */
     private static long repartitionEnd(LocalPlatform platform) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            for (int partition = 0; partition < Topics.SALES.partitions(); partition++) {
-                ends.put(new TopicPartition(REPARTITION, partition), OffsetSpec.latest());
-            }
-            return admin.listOffsets(ends).all().get().values().stream().mapToLong(end -> end.offset()).sum();
+            return repartitionEnds(admin).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
     /** Every partition of the repartition topic committed up to its end (its last commit marker need not be passed). */
-    private static boolean repartitionCommitted(Admin admin, String topic, Map<TopicPartition, OffsetAndMetadata> committed)
+    private static boolean repartitionCommitted(Admin admin, Map<TopicPartition, OffsetAndMetadata> committed)
             throws Exception {
-        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        return repartitionEnds(admin).entrySet().stream().allMatch(end -> end.getValue() == 0
+                || (committed.get(end.getKey()) != null
+                && committed.get(end.getKey()).offset() >= end.getValue() - 1));
+    }
+
+    private static Map<TopicPartition, Long> repartitionEnds(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int partition = 0; partition < Topics.SALES.partitions(); partition++) {
-            ends.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            latest.put(new TopicPartition(REPARTITION, partition), OffsetSpec.latest());
         }
-        var latest = admin.listOffsets(ends).all().get();
-        return ends.keySet().stream().allMatch(tp -> latest.get(tp).offset() == 0
-                || (committed.get(tp) != null && committed.get(tp).offset() >= latest.get(tp).offset() - 1));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+        return ends;
     }
 
     /** Sales that each take a new member over the first threshold; delay = first sight of the email - send time. */
