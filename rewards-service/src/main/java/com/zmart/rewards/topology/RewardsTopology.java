@@ -49,8 +49,9 @@ import org.apache.kafka.streams.state.Stores;
  *        └─ RewardNotification per first crossing of a threshold
  *             → left join GlobalKTable zmart.loyalty-members (email)     → zmart.reward-notifications
  * </pre>
- * Sales keyed by member need no repartition, which was half of what a sale cost (ADR 0005). The duplicate filter comes
- * after the merge, so that a line and its copy meet in the same task whichever way each arrived. Members are a global
+ * Sales keyed by member need no repartition: no record per sale written, committed and read back (ADR 0005). The
+ * duplicate filter comes after the merge, so that a line and its copy meet in the same task whichever way each
+ * arrived. Members are a global
  * table because zmart.loyalty-members (3 partitions) is not co-partitioned with the sales (6 partitions), and every
  * instance needs every member's address anyway.
  */
