@@ -61,6 +61,10 @@ public final class RewardsTopology {
     public static final String SEEN_SALE_LINES_STORE = "seen-lines-by-transaction";
     public static final String LOYALTY_MEMBERS_STORE = "loyalty-members";
     public static final String SALES_BY_MEMBER = "sales-by-member";
+    /** The split of member lines by key; a branch's stream is named prefix + branch. */
+    private static final String KEYED = "sales-keyed-";
+    private static final String BY_MEMBER = "by-member";
+    private static final String OTHERWISE = "otherwise";
 
     private RewardsTopology() {
     }
@@ -76,14 +80,14 @@ public final class RewardsTopology {
                 .filter((key, sale) -> sale != null && sale.getLoyaltyMemberId() != null, Named.as("members-only"))
                 // Before the repartition, so an invalid line reaches the dead-letter topic with its original bytes.
                 .peek((key, sale) -> SaleLineRules.requireValid(sale), Named.as("valid-sale-lines"))
-                .split(Named.as("sales-keyed-"))
-                .branch((key, sale) -> sale.getLoyaltyMemberId().equals(key), Branched.as("by-member"))
-                .defaultBranch(Branched.as("otherwise"));
-        KStream<String, Sale> rekeyed = byKey.get("sales-keyed-otherwise")
+                .split(Named.as(KEYED))
+                .branch((key, sale) -> sale.getLoyaltyMemberId().equals(key), Branched.as(BY_MEMBER))
+                .defaultBranch(Branched.as(OTHERWISE));
+        KStream<String, Sale> rekeyed = byKey.get(KEYED + OTHERWISE)
                 .selectKey((key, sale) -> sale.getLoyaltyMemberId(), Named.as("key-by-member"))
                 .repartition(Repartitioned.<String, Sale>as(SALES_BY_MEMBER)
                         .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(Sale.class)));
-        KStream<String, SpecificRecord> rewards = byKey.get("sales-keyed-by-member")
+        KStream<String, SpecificRecord> rewards = byKey.get(KEYED + BY_MEMBER)
                 .merge(rekeyed, Named.as("member-lines"))
                 .processValues(UniqueSaleLines.supplier(SEEN_SALE_LINES_STORE, properties.dedupRetention()),
                         Named.as("unique-sale-lines"))

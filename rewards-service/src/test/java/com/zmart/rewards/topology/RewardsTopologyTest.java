@@ -15,6 +15,7 @@ import java.util.Properties;
 
 import com.zmart.contracts.deadletter.DeadLetterHeaders;
 import com.zmart.contracts.deadletter.DeadLetterReason;
+import com.zmart.contracts.sale.SaleKeys;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.events.LoyaltyMember;
 import com.zmart.events.RewardNotification;
@@ -76,7 +77,7 @@ class RewardsTopologyTest {
 
     /** A line as the sales connector writes it: keyed by its member, or by its transaction when it has none. */
     private void buy(Sale sale) {
-        sales.pipeInput(sale.getLoyaltyMemberId() != null ? sale.getLoyaltyMemberId() : sale.getTransactionId(), sale);
+        sales.pipeInput(SaleKeys.of(sale), sale);
     }
 
     /** A line keyed by its transaction, as sales were before they were keyed by member. */
