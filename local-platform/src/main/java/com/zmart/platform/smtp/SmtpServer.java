@@ -33,7 +33,8 @@ public final class SmtpServer implements AutoCloseable {
         System.setProperty("jakarta.mail.util.StreamProvider",
                 System.getProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider"));
         int port = Ports.claim(requestedPort, "the SMTP server", "--smtp-port");
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, Ports.LOOPBACK, ServerSetup.PROTOCOL_SMTP));
+        GreenMail greenMail = new DisconnectLoggingGreenMail(
+                new ServerSetup(port, Ports.LOOPBACK, ServerSetup.PROTOCOL_SMTP));
         try {
             greenMail.start();
             // GreenMail otherwise creates a mailbox per recipient and finds it by scanning every mailbox's name: with
