@@ -130,7 +130,8 @@ public final class ZmartDemo implements AutoCloseable {
     private ServiceProcess startService(SuiteService service, int port) {
         Map<String, String> environment = service.equals(SuiteService.INVENTORY)
                 ? options.stock().map(DemoStock::environment).orElse(Map.of()) : Map.of();
-        return ServiceProcess.start(service, port, endpoints, Version.repository(), options.javaOptions(), environment);
+        return ServiceProcess.start(service, port, endpoints, Version.repository(), options.javaOptionsOf(service),
+                environment);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class ZmartDemoCli implements Callable<Integer> {
         DemoOptions options = new DemoOptions(
                 freePorts ? PlatformOptions.forTests(dataDirectory) : defaults.platform(),
                 freePorts ? 0 : defaults.servicePorts(), rate, clickRate, duration, defaults.javaOptions(),
-                defaults.supervised(), defaults.stock(), defaults.restockDelay());
+                defaults.supervised(), defaults.stock(), defaults.restockDelay(), defaults.serviceJavaOptions());
         Instant began = Instant.now();
         CountDownLatch stopRequested = new CountDownLatch(1);
         AtomicReference<ZmartDemo> demo = new AtomicReference<>();
