@@ -1,7 +1,7 @@
 package com.zmart.hardening;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +16,6 @@ import com.zmart.events.SalesTrend;
 import com.zmart.hardening.ExpectedFigures.Rewards;
 import com.zmart.hardening.ExpectedFigures.Trend;
 import com.zmart.sales.simulator.StoreCatalog;
-import com.zmart.sales.simulator.StoreCatalog.Customer;
 import com.zmart.sales.simulator.StoreCatalog.Product;
 import com.zmart.sales.simulator.StoreCatalog.Store;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,14 +28,14 @@ final class ActualFigures {
 
     /** Points and counted lines of every member of the catalog (rewards API; a 404 is a member with nothing yet). */
     static Map<String, Rewards> rewards(Suite suite) {
+        List<String> members = suite.catalog().customers().stream().flatMap(c -> c.memberId().stream()).toList();
+        List<JsonNode> answers = suite.getAllJsonOr404(SuiteService.REWARDS,
+                members.stream().map(member -> "/api/rewards/" + member).toList());
         Map<String, Rewards> rewards = new TreeMap<>();
-        for (Customer customer : suite.catalog().customers()) {
-            if (customer.memberId().isPresent()) {
-                String member = customer.memberId().get();
-                JsonNode found = suite.getJsonOr404(SuiteService.REWARDS, "/api/rewards/" + member);
-                rewards.put(member, found == null ? new Rewards(0, 0)
-                        : new Rewards(found.get("totalPoints").asLong(), found.get("saleLines").asLong()));
-            }
+        for (int i = 0; i < members.size(); i++) {
+            JsonNode found = answers.get(i);
+            rewards.put(members.get(i), found == null ? new Rewards(0, 0)
+                    : new Rewards(found.get("totalPoints").asLong(), found.get("saleLines").asLong()));
         }
         return rewards;
     }
@@ -55,18 +54,24 @@ final class ActualFigures {
     /** Every store and product of the catalog as inventory's API shows it. */
     static Map<String, Item> items(Suite suite) {
         StoreCatalog catalog = suite.catalog();
-        Map<String, Item> items = new TreeMap<>();
+        List<String> stockKeys = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (Store store : catalog.stores()) {
             for (Product product : catalog.products()) {
-                JsonNode item = suite.getJsonOr404(SuiteService.INVENTORY, "/api/stock/" + store.id() + "/" + product.sku());
-                if (item == null) {
-                    throw new IllegalStateException("inventory does not know " + store.id() + "/" + product.sku());
-                }
-                JsonNode open = item.get("openReorder");
-                items.put(ExpectedFigures.stockKey(store.id(), product.sku()), new Item(item.get("onHand").asLong(),
-                        item.get("reorderPoint").asLong(),
-                        open == null || open.isNull() ? null : open.get("reorderId").asText()));
+                stockKeys.add(ExpectedFigures.stockKey(store.id(), product.sku()));
+                paths.add("/api/stock/" + store.id() + "/" + product.sku());
             }
+        }
+        List<JsonNode> answers = suite.getAllJsonOr404(SuiteService.INVENTORY, paths);
+        Map<String, Item> items = new TreeMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            JsonNode item = answers.get(i);
+            if (item == null) {
+                throw new IllegalStateException("inventory does not know " + paths.get(i));
+            }
+            JsonNode open = item.get("openReorder");
+            items.put(stockKeys.get(i), new Item(item.get("onHand").asLong(), item.get("reorderPoint").asLong(),
+                    open == null || open.isNull() ? null : open.get("reorderId").asText()));
         }
         return items;
     }
@@ -87,28 +92,46 @@ final class ActualFigures {
         return reorders;
     }
 
-    /**
-     * The latest figures of every window of {@code windowKind} starting in [from, to) on {@code zmart.sales-trends}:
-     * the topic the dashboard's sink reads, where the last update of a window is its figure (ADR 0009).
-     */
+    /** The windows of {@code windowKind} that start in [from, to). */
+    record Windows(String windowKind, Instant from, Instant to) {
+
+        boolean holds(SalesTrend trend) {
+            return trend.getWindowKind().equals(windowKind) && !trend.getWindowStart().isBefore(from)
+                    && trend.getWindowStart().isBefore(to);
+        }
+    }
+
+    /** {@link #trends(Suite, Windows...)} of one range of windows. */
     static Map<String, Trend> trends(Suite suite, String windowKind, Instant from, Instant to) {
-        Map<String, Trend> latest = new LinkedHashMap<>();
+        return trends(suite, new Windows(windowKind, from, to)).get(0);
+    }
+
+    /**
+     * The latest figures of every window of each of {@code ranges} (in its order), from one read of
+     * {@code zmart.sales-trends}: the topic the dashboard's sink reads, where the last update of a window is its figure
+     * (ADR 0009).
+     */
+    static List<Map<String, Trend>> trends(Suite suite, Windows... ranges) {
+        List<Map<String, Trend>> latest = new ArrayList<>();
+        for (int i = 0; i < ranges.length; i++) {
+            latest.add(new TreeMap<>());
+        }
         try (var deserializer = suite.deserializer(Topics.SALES_TRENDS)) {
-            List<ConsumerRecord<byte[], byte[]>> records = suite.readAll(Topics.SALES_TRENDS);
-            for (ConsumerRecord<byte[], byte[]> record : records) {
+            for (ConsumerRecord<byte[], byte[]> record : suite.readAll(Topics.SALES_TRENDS)) {
                 if (PoisonRecordsIT.isPoison(record)) {
                     continue;
                 }
                 SalesTrend trend = deserializer.deserialize(Topics.SALES_TRENDS.name(), record.value());
-                if (trend != null && trend.getWindowKind().equals(windowKind)
-                        && !trend.getWindowStart().isBefore(from) && trend.getWindowStart().isBefore(to)) {
-                    latest.put(ExpectedFigures.trendKey(trend.getStoreId(), trend.getDepartment(),
-                                    trend.getWindowStart().toEpochMilli()),
-                            new Trend(trend.getUnits(), trend.getRevenue().unscaledValue().longValueExact(),
-                                    trend.getTransactions(), trend.getDistinctCustomers()));
+                for (int i = 0; trend != null && i < ranges.length; i++) {
+                    if (ranges[i].holds(trend)) {
+                        latest.get(i).put(ExpectedFigures.trendKey(trend.getStoreId(), trend.getDepartment(),
+                                        trend.getWindowStart().toEpochMilli()),
+                                new Trend(trend.getUnits(), trend.getRevenue().unscaledValue().longValueExact(),
+                                        trend.getTransactions(), trend.getDistinctCustomers()));
+                    }
                 }
             }
         }
-        return new TreeMap<>(latest);
+        return latest;
     }
 }

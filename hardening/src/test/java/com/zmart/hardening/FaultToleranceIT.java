@@ -191,10 +191,13 @@ class FaultToleranceIT {
             }
             newReorders = newReorders(ActualFigures.reorders(suite), reordersBefore);
             conversion = conversion(suite);
-            trends = ActualFigures.trends(suite, "tumbling-1m", eventStart, eventEnd);
             // Every hour-long window holding a line of this test starts less than an hour before the first one. The
             // test runs first, on a fresh suite (hardening pom), so those windows hold no other test's lines.
-            hourly = ActualFigures.trends(suite, "hopping-1h-5m", eventStart.minus(Duration.ofHours(1)), eventEnd);
+            List<Map<String, Trend>> views = ActualFigures.trends(suite,
+                    new ActualFigures.Windows("tumbling-1m", eventStart, eventEnd),
+                    new ActualFigures.Windows("hopping-1h-5m", eventStart.minus(Duration.ofHours(1)), eventEnd));
+            trends = views.get(0);
+            hourly = views.get(1);
             if (rewards.equals(expectedRewards) && stock.equals(expectedStock) && trends.equals(expected.tumbling())
                     && hourly.equals(expected.hourly()) && expectedConversion.equals(conversion)
                     && newReorders.keySet().equals(crossings(itemsBefore, items))) {
