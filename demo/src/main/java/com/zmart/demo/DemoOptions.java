@@ -21,7 +21,7 @@ import com.zmart.platform.PlatformOptions;
  *                       for tests that crash services on purpose and restart them themselves
  * @param stock          the stock inventory seeds for the simulators' catalog; empty: the service's own seed
  * @param restockDelay   how long the simulated supplier takes to deliver what inventory reorders; zero = no supplier
- * @param serviceJavaOptions JVM options of the services that do not take {@code javaOptions}
+ * @param serviceJavaOptions JVM options of single services, in place of {@code javaOptions}
  */
 public record DemoOptions(PlatformOptions platform, int servicePorts, double receiptsPerSecond,
                           double journeysPerSecond, Duration duration, String javaOptions, boolean supervised,
