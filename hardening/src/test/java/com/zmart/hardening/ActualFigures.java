@@ -2,6 +2,7 @@ package com.zmart.hardening;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,15 +29,13 @@ final class ActualFigures {
 
     /** Points and counted lines of every member of the catalog (rewards API; a 404 is a member with nothing yet). */
     static Map<String, Rewards> rewards(Suite suite) {
-        List<String> members = suite.catalog().customers().stream().flatMap(c -> c.memberId().stream()).toList();
-        List<JsonNode> answers = suite.getAllJsonOr404(SuiteService.REWARDS,
-                members.stream().map(member -> "/api/rewards/" + member).toList());
+        Map<String, String> paths = new LinkedHashMap<>();
+        suite.catalog().customers().forEach(customer -> customer.memberId()
+                .ifPresent(member -> paths.put(member, "/api/rewards/" + member)));
         Map<String, Rewards> rewards = new TreeMap<>();
-        for (int i = 0; i < members.size(); i++) {
-            JsonNode found = answers.get(i);
-            rewards.put(members.get(i), found == null ? new Rewards(0, 0)
-                    : new Rewards(found.get("totalPoints").asLong(), found.get("saleLines").asLong()));
-        }
+        suite.getAllJsonOr404(SuiteService.REWARDS, paths).forEach((member, found) -> rewards.put(member,
+                found == null ? new Rewards(0, 0)
+                        : new Rewards(found.get("totalPoints").asLong(), found.get("saleLines").asLong())));
         return rewards;
     }
 
@@ -54,25 +53,22 @@ final class ActualFigures {
     /** Every store and product of the catalog as inventory's API shows it. */
     static Map<String, Item> items(Suite suite) {
         StoreCatalog catalog = suite.catalog();
-        List<String> stockKeys = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
+        Map<String, String> paths = new LinkedHashMap<>();
         for (Store store : catalog.stores()) {
             for (Product product : catalog.products()) {
-                stockKeys.add(ExpectedFigures.stockKey(store.id(), product.sku()));
-                paths.add("/api/stock/" + store.id() + "/" + product.sku());
+                paths.put(ExpectedFigures.stockKey(store.id(), product.sku()),
+                        "/api/stock/" + store.id() + "/" + product.sku());
             }
         }
-        List<JsonNode> answers = suite.getAllJsonOr404(SuiteService.INVENTORY, paths);
         Map<String, Item> items = new TreeMap<>();
-        for (int i = 0; i < paths.size(); i++) {
-            JsonNode item = answers.get(i);
+        suite.getAllJsonOr404(SuiteService.INVENTORY, paths).forEach((key, item) -> {
             if (item == null) {
-                throw new IllegalStateException("inventory does not know " + paths.get(i));
+                throw new IllegalStateException("inventory does not know " + key);
             }
             JsonNode open = item.get("openReorder");
-            items.put(stockKeys.get(i), new Item(item.get("onHand").asLong(), item.get("reorderPoint").asLong(),
+            items.put(key, new Item(item.get("onHand").asLong(), item.get("reorderPoint").asLong(),
                     open == null || open.isNull() ? null : open.get("reorderId").asText()));
-        }
+        });
         return items;
     }
 
@@ -122,7 +118,10 @@ final class ActualFigures {
                     continue;
                 }
                 SalesTrend trend = deserializer.deserialize(Topics.SALES_TRENDS.name(), record.value());
-                for (int i = 0; trend != null && i < ranges.length; i++) {
+                if (trend == null) {
+                    continue;
+                }
+                for (int i = 0; i < ranges.length; i++) {
                     if (ranges[i].holds(trend)) {
                         latest.get(i).put(ExpectedFigures.trendKey(trend.getStoreId(), trend.getDepartment(),
                                         trend.getWindowStart().toEpochMilli()),

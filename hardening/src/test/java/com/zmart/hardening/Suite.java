@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -197,11 +199,14 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** {@link #getJsonOr404} of each path, in the order of {@code paths}. */
-    public List<JsonNode> getAllJsonOr404(SuiteService service, List<String> paths) {
-        List<CompletableFuture<JsonNode>> answers = paths.stream()
-                .map(path -> CompletableFuture.supplyAsync(() -> getJsonOr404(service, path), readers)).toList();
-        return answers.stream().map(CompletableFuture::join).toList();
+    /** {@link #getJsonOr404} of each path, under its key (in the order of {@code paths}; null for a 404). */
+    public <K> Map<K, JsonNode> getAllJsonOr404(SuiteService service, Map<K, String> paths) {
+        Map<K, CompletableFuture<JsonNode>> answers = new LinkedHashMap<>();
+        paths.forEach((key, path) -> answers.put(key,
+                CompletableFuture.supplyAsync(() -> getJsonOr404(service, path), readers)));
+        Map<K, JsonNode> bodies = new LinkedHashMap<>();
+        answers.forEach((key, answer) -> bodies.put(key, answer.join()));
+        return bodies;
     }
 
     /** True when every service answers its readiness probe with 200. */
