@@ -132,14 +132,15 @@ public final class CampaignSimulator {
     }
 
     /**
-     * The next journey drawn from {@code random}: a customer and a campaign, the email opened; for
+     * The next journey drawn from {@code random}: a customer (drawn as the register simulator draws its shoppers,
+     * {@link DemoCustomers#draw}) and a campaign, the email opened; for
      * {@link #FOLLOW_SHARE} of them the email link and the coupon page; then {@code ACTIVATED_COUPON} for
      * {@link #ACTIVATE_SHARE} of those and {@code PRINTED_COUPON} for {@link #PRINT_SHARE} of those. The open and the
      * link have no delay of their own: the open is stamped now, the link by the service when it is followed. Pure:
      * the same random state gives the same journey.
      */
     public static Journey journey(SplittableRandom random, CampaignSimulatorOptions options) {
-        String customer = DemoCustomers.id(1 + random.nextInt(options.customers()));
+        String customer = DemoCustomers.id(DemoCustomers.draw(random, options.customers()));
         String campaign = options.campaigns().get(random.nextInt(options.campaigns().size()));
         String page = options.couponPage(campaign);
         List<ClickStep> steps = new ArrayList<>(5);

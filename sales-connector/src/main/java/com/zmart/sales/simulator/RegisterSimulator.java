@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import com.zmart.sales.simulator.StoreCatalog.Customer;
 import com.zmart.sales.simulator.StoreCatalog.Product;
 import com.zmart.sales.simulator.StoreCatalog.Store;
+import com.zmart.simulator.scenario.DemoCustomers;
 
 /**
  * ZMart's registers: writes sales into the point-of-sale database through JDBC, one database transaction per
@@ -134,10 +135,13 @@ public final class RegisterSimulator {
         return done;
     }
 
-    /** One receipt of 1 to 4 lines, rung up by the register. Returns the number of lines. */
+    /**
+     * One receipt of 1 to 4 lines, rung up by the register, for a customer drawn as the campaign simulator draws its
+     * readers ({@link DemoCustomers#draw}). Returns the number of lines.
+     */
     private int writeReceipt(Register register, SplittableRandom random, long sequence) throws SQLException {
         Store store = pick(catalog.stores(), random);
-        Customer customer = pick(catalog.customers(), random);
+        Customer customer = catalog.customers().get(DemoCustomers.draw(random, catalog.customers().size()) - 1);
         int lineCount = 1 + random.nextInt(4);
         List<Register.Item> items = new ArrayList<>(lineCount);
         List<Boolean> coupons = new ArrayList<>(lineCount);
