@@ -185,6 +185,7 @@ public final class SalesTrendsBenchmark {
             long nextTrace = runningAt;
             while (!allCommitted(admin, applicationId, System.nanoTime() >= nextTrace)) {
                 if (System.nanoTime() >= nextTrace) {
+                    logConsumed(streams, applicationId);
                     nextTrace = System.nanoTime() + 1_000_000_000L;
                 }
                 Thread.sleep(200);
@@ -221,6 +222,20 @@ public final class SalesTrendsBenchmark {
                 log("  %s: %,.0f".formatted(name, name.endsWith("-ns-total") ? value / 1e6 : value));
             }
         });
+    }
+
+    /** What the stream threads' consumers have read so far, per topic: which stage the fetches serve. */
+    private static void logConsumed(KafkaStreams streams, String applicationId) {
+        Map<String, Double> consumed = new java.util.TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            String topic = name.tags().get("topic");
+            if (name.group().equals("consumer-fetch-manager-metrics") && name.name().equals("records-consumed-total")
+                    && topic != null && name.tags().get("client-id").endsWith("-consumer")
+                    && metric.metricValue() instanceof Number value) {
+                consumed.merge(topic.replace(applicationId + "-", ""), value.doubleValue(), Double::sum);
+            }
+        });
+        log("Consumed so far: " + consumed);
     }
 
     /** What the topology wrote to the suite's topics (the trends, attributions and conversions). */
