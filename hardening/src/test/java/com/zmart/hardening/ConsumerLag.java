@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
@@ -38,19 +39,26 @@ final class ConsumerLag implements AutoCloseable {
 
     /** Records not yet committed by {@code group} on the partitions of the topics {@code reads} accepts. */
     long lag(String group, Predicate<String> reads) {
+        Map<String, Long> byTopic = lagByTopic(group, reads);
+        return byTopic.isEmpty() ? Long.MAX_VALUE : byTopic.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The same, per topic (none when the group has committed nothing on them yet). */
+    Map<String, Long> lagByTopic(String group, Predicate<String> reads) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             committed.keySet().stream().filter(p -> reads.test(p.topic())).forEach(p -> latest.put(p, OffsetSpec.latest()));
+            Map<String, Long> lag = new TreeMap<>();
             if (latest.isEmpty()) {
-                return Long.MAX_VALUE;
+                return lag;
             }
             var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-            long lag = 0;
             for (var end : ends.entrySet()) {
                 OffsetAndMetadata offset = committed.get(end.getKey());
-                lag += Math.max(0, end.getValue().offset() - (offset == null ? 0 : offset.offset()));
+                lag.merge(end.getKey().topic(), Math.max(0, end.getValue().offset() - (offset == null ? 0 : offset.offset())),
+                        Long::sum);
             }
             return lag;
         } catch (ExecutionException e) {
@@ -64,6 +72,13 @@ final class ConsumerLag implements AutoCloseable {
     /** Lag of the group on zmart.sales and, for Streams applications, on their own repartition topics. */
     long salesLag(String group) {
         return lag(group, ConsumerLag.readBy(group));
+    }
+
+    /** {@link #salesLag} per topic, the group's own topics without its prefix: which stage is behind. */
+    Map<String, Long> salesLagByTopic(String group) {
+        Map<String, Long> byTopic = new TreeMap<>();
+        lagByTopic(group, readBy(group)).forEach((topic, lag) -> byTopic.put(topic.replace(group + "-", ""), lag));
+        return byTopic;
     }
 
     /**

@@ -399,8 +399,9 @@ class FaultToleranceIT {
                         && java.util.Arrays.stream(GROUPS).allMatch(lag::caughtUp)) {
                     return;
                 }
-                if (System.nanoTime() - lastReport > 30_000_000_000L) {
-                    log("catching up, records left: %s", lags);
+                if (System.nanoTime() - lastReport > 15_000_000_000L) {
+                    log("catching up, records left: %s; sales-trends by topic: %s", lags,
+                            lag.salesLagByTopic("zmart-sales-trends"));
                     lastReport = System.nanoTime();
                 }
                 assertThat(System.nanoTime()).as("consumers caught up within %s; left: %s", CATCH_UP, lags)
