@@ -57,8 +57,8 @@ final class ConsumerLag implements AutoCloseable {
             var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
             for (var end : ends.entrySet()) {
                 OffsetAndMetadata offset = committed.get(end.getKey());
-                lag.merge(end.getKey().topic(), Math.max(0, end.getValue().offset() - (offset == null ? 0 : offset.offset())),
-                        Long::sum);
+                long behind = end.getValue().offset() - (offset == null ? 0 : offset.offset());
+                lag.merge(end.getKey().topic(), Math.max(0, behind), Long::sum);
             }
             return lag;
         } catch (ExecutionException e) {

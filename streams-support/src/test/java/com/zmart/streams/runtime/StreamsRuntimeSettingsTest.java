@@ -39,7 +39,7 @@ class StreamsRuntimeSettingsTest {
                 .containsEntry(DeadLetters.TOPIC_CONFIG, "zmart.x.dlt")
                 .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         // The stream threads' producers retry a commit's CONCURRENT_TRANSACTIONS answers sooner than other clients,
-        // and compress what they write, as every producer of the suite.
+        // and compress what they write with lz4, as the click and inventory producers do.
         assertThat(new StreamsConfig(config).getProducerConfigs("client").get(ProducerConfig.RETRY_BACKOFF_MS_CONFIG))
                 .isEqualTo(StreamsRuntimeSettings.TRANSACTION_RETRY_BACKOFF_MS);
         assertThat(new StreamsConfig(config).getProducerConfigs("client").get(ProducerConfig.COMPRESSION_TYPE_CONFIG))
