@@ -7,9 +7,10 @@ import java.util.SplittableRandom;
  * customer {@code i} are the same person, so that purchases can be attributed to campaign clicks.
  *
  * <p>Both simulators draw their customers the same way ({@link #draw}): a store's regulars, the first twentieth of the
- * customers, make half of its receipts and read half of its campaign emails. With uniform draws over 1,000 customers,
- * a purchase met an earlier coupon click about a minute after the demo's start; with the regulars, within half of
- * that, so the attributions and the campaign funnel fill in while someone watches the demo's first minute.
+ * customers, make half of its receipts and read half of its campaign emails. With uniform draws over 1,000 customers
+ * at the demo's rates, a purchase meets an earlier coupon click about a minute after the first clicks on average;
+ * with the regulars, in about half that time, so the attributions and the campaign funnel fill in while someone
+ * watches the demo's first minutes.
  */
 public final class DemoCustomers {
 
