@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 class EvenPartitionProgressTest {
 
     private static final String FETCH = "main.consumer.max.partition.fetch.bytes";
+    private static final String COMPRESSION = "producer.compression.type";
 
     @Test
-    void theMainConsumerFetchesLittlePerPartition() {
+    void theMainConsumerFetchesLittlePerPartitionAndTheStreamThreadsWriteCompressedBatches() {
         assertThat(EvenPartitionProgress.withOverrides(Map.of("num.stream.threads", "2")))
-                .containsEntry(FETCH, "32768").containsEntry("num.stream.threads", "2");
+                .containsEntry(FETCH, "32768").containsEntry(COMPRESSION, "lz4")
+                .containsEntry("num.stream.threads", "2");
     }
 
     @Test
     void anOperatorsSettingWins() {
-        assertThat(EvenPartitionProgress.withOverrides(Map.of(FETCH, "1048576"))).containsEntry(FETCH, "1048576");
+        assertThat(EvenPartitionProgress.withOverrides(Map.of(FETCH, "1048576", COMPRESSION, "zstd")))
+                .containsEntry(FETCH, "1048576").containsEntry(COMPRESSION, "zstd");
     }
 }

@@ -39,7 +39,6 @@ public record StreamsRuntimeSettings(String applicationId, String bootstrapServe
 
     private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
     static final int TRANSACTION_RETRY_BACKOFF_MS = 20;
-    static final String COMPRESSION_TYPE = "lz4";
 
     public StreamsRuntimeSettings {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -64,12 +63,6 @@ public record StreamsRuntimeSettings(String applicationId, String bootstrapServe
         // (100 ms, doubling: KAFKA-18654). On a busy cluster many commits meet it; 20 ms, what the client waited for
         // the same answer before transactions v2 (KAFKA-5477), halves them (performance.md, the poison test).
         config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), TRANSACTION_RETRY_BACKOFF_MS);
-        // lz4, as the click and inventory producers. A sub-topology downstream of a repartition topic reads it
-        // through the same fetches as the source topics, a few tens of KiB per partition (sales trends'
-        // EvenPartitionProgress): compressed, a fetch carries two to three times the records, so the downstream stage
-        // keeps pace with its source instead of falling tens of thousands of records behind on a backlog. Changelogs
-        // and their replicas take fewer bytes as well (performance.md, sales trends).
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION_TYPE);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         config.put(DeadLetters.PUBLISHER_CONFIG, Objects.requireNonNull(deadLetters, "deadLetters"));

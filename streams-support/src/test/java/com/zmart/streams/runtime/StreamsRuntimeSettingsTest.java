@@ -38,12 +38,9 @@ class StreamsRuntimeSettingsTest {
                 .containsEntry(DeadLetters.PUBLISHER_CONFIG, publisher)
                 .containsEntry(DeadLetters.TOPIC_CONFIG, "zmart.x.dlt")
                 .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        // The stream threads' producers retry a commit's CONCURRENT_TRANSACTIONS answers sooner than other clients,
-        // and compress what they write with lz4, as the click and inventory producers do.
+        // The stream threads' producers retry a commit's CONCURRENT_TRANSACTIONS answers sooner than other clients.
         assertThat(new StreamsConfig(config).getProducerConfigs("client").get(ProducerConfig.RETRY_BACKOFF_MS_CONFIG))
                 .isEqualTo(StreamsRuntimeSettings.TRANSACTION_RETRY_BACKOFF_MS);
-        assertThat(new StreamsConfig(config).getProducerConfigs("client").get(ProducerConfig.COMPRESSION_TYPE_CONFIG))
-                .isEqualTo("lz4");
         // The configuration is one Kafka Streams accepts.
         assertThat(new StreamsConfig(config).getString(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("10.0.0.7:8091");
     }
