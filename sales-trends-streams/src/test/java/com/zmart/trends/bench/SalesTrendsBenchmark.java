@@ -229,8 +229,9 @@ public final class SalesTrendsBenchmark {
         Map<String, Double> consumed = new java.util.TreeMap<>();
         streams.metrics().forEach((name, metric) -> {
             String topic = name.tags().get("topic");
+            // The client tags each topic twice, as named and with its dots as underscores; no topic here has one.
             if (name.group().equals("consumer-fetch-manager-metrics") && name.name().equals("records-consumed-total")
-                    && topic != null && name.tags().get("client-id").endsWith("-consumer")
+                    && topic != null && !topic.contains("_") && name.tags().get("client-id").endsWith("-consumer")
                     && metric.metricValue() instanceof Number value) {
                 consumed.merge(topic.replace(applicationId + "-", ""), value.doubleValue(), Double::sum);
             }
