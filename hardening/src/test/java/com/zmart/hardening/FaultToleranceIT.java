@@ -144,27 +144,29 @@ class FaultToleranceIT {
             while (rung.get() < receipts.size() / 2 && !registers.isDone()) {
                 ConsumerLag.sleep(Duration.ofMillis(100));
             }
-            log("kill -9 Connect worker after %d of %d receipts", rung.get(), receipts.size());
+            log("kill -9 Connect worker after %d of %d receipts, %d s after the start", rung.get(), receipts.size(),
+                    secondsSince(testStarted));
             suite.zmart().platform().crashAndRestartConnect();
-            log("Connect worker back");
+            log("Connect worker back, %d s after the start", secondsSince(testStarted));
             last.join();
         } finally {
             producing.close();
         }
         registers.get(10, TimeUnit.MINUTES);
         assertThat(producing.failures).as("sends the producer could not complete").isEmpty();
-        log("produced %d lines (%d sent twice) in %d s; %d register receipts (%d lines)", lines.size(),
-                producing.duplicates.get(), producing.seconds(), receipts.size(), registerLines.size());
+        log("produced %d lines (%d sent twice) in %d s; %d register receipts (%d lines) rung %d s after the start",
+                lines.size(), producing.duplicates.get(), producing.seconds(), receipts.size(), registerLines.size(),
+                secondsSince(testStarted));
 
         // The register's lines on zmart.sales, through Debezium: each one there (a Connect restart may repeat some).
         Map<String, Integer> copies = registerLinesOnTopic(suite, registerLines);
         assertThat(copies.keySet()).as("register lines on zmart.sales")
                 .containsExactlyInAnyOrderElementsOf(registerLines.stream().map(SaleLines::lineId).toList());
-        log("register lines on zmart.sales: %d distinct, %d repeated by Connect", copies.size(),
-                copies.values().stream().mapToInt(c -> c - 1).sum());
+        log("register lines on zmart.sales: %d distinct, %d repeated by Connect (%d s after the start)", copies.size(),
+                copies.values().stream().mapToInt(c -> c - 1).sum(), secondsSince(testStarted));
 
         awaitCaughtUp(suite);
-        log("every consumer caught up %d s after the start", (System.nanoTime() - testStarted) / 1_000_000_000L);
+        log("every consumer caught up %d s after the start", secondsSince(testStarted));
 
         Map<String, Rewards> expectedRewards = new TreeMap<>(rewardsBefore);
         expected.rewards.forEach((member, r) -> expectedRewards.merge(member, r,
@@ -249,7 +251,7 @@ class FaultToleranceIT {
         log("%d distinct lines: %d members, %d store/sku items, %d one-minute and %d hour-long windows as expected; "
                         + "whole test %d s", expected.lines(), expected.rewards.size(), expected.unitsSold.size(),
                 expected.tumbling().size(), expected.hourly().size(),
-                (System.nanoTime() - testStarted) / 1_000_000_000L);
+                secondsSince(testStarted));
     }
 
     /**
@@ -523,6 +525,10 @@ class FaultToleranceIT {
             differences.add("... " + (count - 20) + " more");
         }
         return Collections.unmodifiableList(differences);
+    }
+
+    private static long secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000_000L;
     }
 
     private static void log(String format, Object... arguments) {
