@@ -2,7 +2,11 @@ package com.zmart.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +72,13 @@ class FaultToleranceIT {
     private static final int REGISTER_RECEIPTS = Integer.getInteger("hardening.register-receipts", 1_200);
     private static final double REGISTER_RATE = 40;
     private static final Duration CATCH_UP = Duration.ofMinutes(Long.getLong("hardening.catch-up-minutes", 20));
+    /**
+     * The catch-up moves on every few seconds while anything is left (a commit interval at most between drops); this
+     * long without a new low is a stall, reported with what each group and service was doing.
+     */
+    private static final Duration STALL = Duration.ofMinutes(3);
+    /** The test's progress as it goes (failsafe keeps its output until the end): where a hung run stood. */
+    private static final Path PROGRESS = Path.of("target", "fault-tolerance-progress.log");
 
     /** rewards-service application.yml, {@code zmart.rewards.thresholds}. */
     private static final long[] COUPON_THRESHOLDS = {100, 250, 500, 1000};
@@ -79,6 +90,7 @@ class FaultToleranceIT {
     @Timeout(value = 30, unit = TimeUnit.MINUTES) // 100,000 lines with kills and restarts, then the catch-up
     void crashesAndRestartsLoseNothingAndCountNothingTwice(Suite suite) throws Exception {
         long testStarted = System.nanoTime();
+        Files.deleteIfExists(PROGRESS);
         assertThat(suite.allReady()).as("every service ready before the run").isTrue();
         Map<String, Rewards> rewardsBefore = ActualFigures.rewards(suite);
         Map<String, ActualFigures.Item> itemsBefore = ActualFigures.items(suite);
@@ -391,6 +403,8 @@ class FaultToleranceIT {
     private static void awaitCaughtUp(Suite suite) {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         long lastReport = 0;
+        long fewestLeft = Long.MAX_VALUE;
+        long lastProgress = System.nanoTime();
         try (ConsumerLag lag = new ConsumerLag(suite)) {
             while (true) {
                 Map<String, Long> lags = new TreeMap<>();
@@ -398,13 +412,21 @@ class FaultToleranceIT {
                     lags.put(group, lag.salesLag(group));
                 }
                 if (lags.values().stream().allMatch(l -> l <= 50)
-                        && java.util.Arrays.stream(GROUPS).allMatch(lag::caughtUp)) {
+                        && Arrays.stream(GROUPS).allMatch(lag::caughtUp)) {
                     return;
                 }
                 if (System.nanoTime() - lastReport > 15_000_000_000L) {
                     log("catching up, records left: %s; sales-trends by topic: %s", lags,
                             lag.salesLagByTopic("zmart-sales-trends"));
                     lastReport = System.nanoTime();
+                }
+                long left = lags.values().stream().mapToLong(l -> Math.min(l, Integer.MAX_VALUE)).sum();
+                if (left < fewestLeft) {
+                    fewestLeft = left;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                    throw new AssertionError("No consumer made progress for " + STALL + "; left: " + lags
+                            + ". The groups as they stand: " + StallReport.write(suite, List.of(GROUPS)));
                 }
                 assertThat(System.nanoTime()).as("consumers caught up within %s; left: %s", CATCH_UP, lags)
                         .isLessThan(deadline);
@@ -532,6 +554,13 @@ class FaultToleranceIT {
     }
 
     private static void log(String format, Object... arguments) {
-        System.out.printf("[hardening] " + format + "%n", arguments);
+        String line = String.format("[hardening] " + format + "%n", arguments);
+        System.out.print(line);
+        try {
+            Files.writeString(PROGRESS, Instant.now() + " " + line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.out.println("[hardening] cannot write " + PROGRESS + ": " + e);
+        }
     }
 }
