@@ -122,21 +122,31 @@ class FaultToleranceIT {
         Map<String, Long> lagAtKill = new TreeMap<>();
         CompletableFuture<Void> registers;
         try (ConsumerLag lag = new ConsumerLag(suite)) {
-            // Each consumer is killed while it works through a burst of lines, and restarted while the next burst is
-            // being produced, so it resumes with a backlog.
+            // Each consumer is killed while it works through a burst of lines and started again at once, while the
+            // next bursts are produced and the next consumer is killed: it resumes with a backlog, and a service may
+            // still be starting when the next one goes down.
             SuiteService[] victims = {SuiteService.REWARDS, SuiteService.INVENTORY, SuiteService.SALES_TRENDS};
+            List<CompletableFuture<Void>> restarts = new ArrayList<>();
+            ExecutorService restarting = Executors.newFixedThreadPool(victims.length);
             for (int i = 0; i < victims.length; i++) {
+                SuiteService victim = victims[i];
                 long committedBefore = lag.salesCommitted(GROUPS[i]);
                 CompletableFuture<Void> burst = producing.next(0.15);
-                lagAtKill.put(victims[i].name(), awaitMidRun(lag, GROUPS[i], committedBefore));
-                log("kill -9 %s with %d records left to process (%d lines produced)", victims[i].name(),
-                        lagAtKill.get(victims[i].name()), producing.sent.get());
-                suite.service(victims[i]).kill();
+                lagAtKill.put(victim.name(), awaitMidRun(lag, GROUPS[i], committedBefore));
+                log("kill -9 %s with %d records left to process (%d lines produced)", victim.name(),
+                        lagAtKill.get(victim.name()), producing.sent.get());
+                suite.service(victim).kill();
                 burst.join();
-                CompletableFuture<Void> whileDown = producing.next(0.15);
-                suite.zmart().restart(victims[i]);
-                log("%s restarted and ready (%d lines produced)", victims[i].name(), producing.sent.get());
-                whileDown.join();
+                producing.next(0.15);
+                restarts.add(CompletableFuture.runAsync(() -> {
+                    suite.zmart().restart(victim);
+                    log("%s restarted and ready (%d lines produced)", victim.name(), producing.sent.get());
+                }, restarting));
+            }
+            try {
+                CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
+            } finally {
+                restarting.shutdown();
             }
 
             // A Kafka node crashes between two halves of a burst (its partitions' leaders and the transaction and
