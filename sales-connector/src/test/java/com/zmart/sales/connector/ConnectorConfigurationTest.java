@@ -81,6 +81,25 @@ class ConnectorConfigurationTest {
         assertThat(SaleKeys.of(withoutMember)).isEqualTo("tx-9");
     }
 
+    /**
+     * A source task's transaction holds its records and its offsets. Written to the worker's shared offsets topic, the
+     * transaction a crashed worker left open would keep the next worker from reading that topic to its end, and so
+     * from joining its group, until the broker timed the transaction out (a minute, performance.md); in a topic of the
+     * connector's own, the new task fences the old one and aborts its transaction as it starts.
+     */
+    @Test
+    void eachExactlyOnceSourceKeepsItsOffsetsInATopicOfItsOwn() {
+        List<String> topics = new ArrayList<>();
+        for (String connector : PosConnectors.ALL) {
+            Map<String, String> config = ConnectorDeployer.configuration(connector, VARIABLES);
+            assertThat(config).as(connector).containsEntry("exactly.once.support", "requested");
+            // Named after the worker's own (zmart-connect-offsets), which it is not.
+            assertThat(config.get("offsets.storage.topic")).as(connector).startsWith("zmart-connect-offsets-");
+            topics.add(config.get("offsets.storage.topic"));
+        }
+        assertThat(topics).doesNotHaveDuplicates();
+    }
+
     @Test
     void placeholdersAreFilledAndAMissingOneIsNamed() {
         Map<String, String> config = ConnectorDeployer.configuration(PosConnectors.SALES, VARIABLES);
