@@ -1,5 +1,6 @@
 package com.zmart.streams.runtime;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,18 +24,23 @@ import org.springframework.context.event.EventListener;
  * Runs one {@link KafkaStreams}: created and started once the application is ready (after the web server, so
  * {@code application.server} is known, and never from a context that failed to start), closed with the context.
  * The instance is ready for traffic only while its streams are RUNNING: during a rebalance readiness says
- * REFUSING_TRAFFIC and interactive queries answer 503.
+ * REFUSING_TRAFFIC and interactive queries answer 503. A stream thread that dies is replaced
+ * ({@link StreamThreadFailures}).
  */
 public class ManagedKafkaStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ManagedKafkaStreams.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_THREAD_REPLACEMENTS = 3;
+    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
     private final String name;
     private final Topology topology;
     private final Supplier<Properties> config;
     private final KafkaClientSupplier clients;
     private final ApplicationEventPublisher events;
+    private final StreamThreadFailures threadFailures =
+            new StreamThreadFailures(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, Clock.systemUTC());
     private volatile KafkaStreams streams;
 
     public ManagedKafkaStreams(String name, Topology topology, Supplier<Properties> config,
@@ -62,8 +69,15 @@ public class ManagedKafkaStreams implements SmartLifecycle {
                     now == State.RUNNING ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC);
         });
         created.setUncaughtExceptionHandler(exception -> {
-            log.error("{} stream thread failed; shutting this instance's streams down", name, exception);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            StreamThreadExceptionResponse response = threadFailures.onFailure();
+            if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+                log.error("{} stream thread failed; replacing it", name, exception);
+            } else {
+                log.error("{} stream threads failed more than {} times in {}; shutting this instance's streams down"
+                        + " and reporting it broken", name, MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, exception);
+                AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
+            }
+            return response;
         });
         streams = created;
         created.start();
