@@ -128,22 +128,22 @@ class FaultToleranceIT {
             SuiteService[] victims = {SuiteService.REWARDS, SuiteService.INVENTORY, SuiteService.SALES_TRENDS};
             List<CompletableFuture<Void>> restarts = new ArrayList<>();
             ExecutorService restarting = Executors.newFixedThreadPool(victims.length);
-            for (int i = 0; i < victims.length; i++) {
-                SuiteService victim = victims[i];
-                long committedBefore = lag.salesCommitted(GROUPS[i]);
-                CompletableFuture<Void> burst = producing.next(0.15);
-                lagAtKill.put(victim.name(), awaitMidRun(lag, GROUPS[i], committedBefore));
-                log("kill -9 %s with %d records left to process (%d lines produced)", victim.name(),
-                        lagAtKill.get(victim.name()), producing.sent.get());
-                suite.service(victim).kill();
-                burst.join();
-                producing.next(0.15);
-                restarts.add(CompletableFuture.runAsync(() -> {
-                    suite.zmart().restart(victim);
-                    log("%s restarted and ready (%d lines produced)", victim.name(), producing.sent.get());
-                }, restarting));
-            }
             try {
+                for (int i = 0; i < victims.length; i++) {
+                    SuiteService victim = victims[i];
+                    long committedBefore = lag.salesCommitted(GROUPS[i]);
+                    CompletableFuture<Void> burst = producing.next(0.15);
+                    lagAtKill.put(victim.name(), awaitMidRun(lag, GROUPS[i], committedBefore));
+                    log("kill -9 %s with %d records left to process (%d lines produced)", victim.name(),
+                            lagAtKill.get(victim.name()), producing.sent.get());
+                    suite.service(victim).kill();
+                    burst.join();
+                    producing.next(0.15);
+                    restarts.add(CompletableFuture.runAsync(() -> {
+                        suite.zmart().restart(victim);
+                        log("%s restarted and ready (%d lines produced)", victim.name(), producing.sent.get());
+                    }, restarting));
+                }
                 CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
             } finally {
                 restarting.shutdown();
