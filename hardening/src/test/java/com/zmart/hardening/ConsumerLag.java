@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,27 +46,58 @@ final class ConsumerLag implements AutoCloseable {
 
     /** The same, per topic (none when the group has committed nothing on them yet). */
     Map<String, Long> lagByTopic(String group, Predicate<String> reads) {
+        Map<String, Long> lag = new TreeMap<>();
+        offsets(group, reads).forEach((partition, offsets) ->
+                lag.merge(partition.topic(), offsets.behind(), Long::sum));
+        return lag;
+    }
+
+    /**
+     * The group's committed offset and the last stable offset of each partition of the topics {@code reads} accepts
+     * (none before it has committed on them).
+     */
+    Map<TopicPartition, Offsets> offsets(String group, Predicate<String> reads) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().stream().filter(p -> reads.test(p.topic())).forEach(p -> latest.put(p, OffsetSpec.latest()));
-            Map<String, Long> lag = new TreeMap<>();
+            committed.keySet().stream().filter(p -> reads.test(p.topic()))
+                    .forEach(p -> latest.put(p, OffsetSpec.latest()));
+            Map<TopicPartition, Offsets> offsets = new HashMap<>();
             if (latest.isEmpty()) {
-                return lag;
+                return offsets;
             }
             var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-            for (var end : ends.entrySet()) {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                long behind = end.getValue().offset() - (offset == null ? 0 : offset.offset());
-                lag.merge(end.getKey().topic(), Math.max(0, behind), Long::sum);
-            }
-            return lag;
+            ends.forEach((partition, end) -> {
+                OffsetAndMetadata offset = committed.get(partition);
+                offsets.put(partition, new Offsets(offset == null ? 0 : offset.offset(), end.offset()));
+            });
+            return offsets;
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot read the offsets of " + group, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The group's state, coordinator and members with their assignments. */
+    ConsumerGroupDescription describe(String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot describe " + group, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A partition as a group has it: where it committed, and the end it can read to. */
+    record Offsets(long committed, long lastStable) {
+
+        long behind() {
+            return Math.max(0, lastStable - committed);
         }
     }
 

@@ -436,7 +436,7 @@ class FaultToleranceIT {
                     lastProgress = System.nanoTime();
                 } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
                     throw new AssertionError("No consumer made progress for " + STALL + "; left: " + lags
-                            + ". The groups as they stand: " + StallReport.write(suite, List.of(GROUPS)));
+                            + ". The groups as they stand: " + StallReport.write(suite, lag, List.of(GROUPS)));
                 }
                 assertThat(System.nanoTime()).as("consumers caught up within %s; left: %s", CATCH_UP, lags)
                         .isLessThan(deadline);
