@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.zmart.contracts.topic.Topics;
 import com.zmart.platform.process.Directories;
 import com.zmart.streams.error.DeadLetterPublisher;
-import com.zmart.streams.error.DeadLettersBeforeCommit;
+import com.zmart.streams.runtime.StreamThreadProducers;
 import com.zmart.streams.runtime.StreamsRuntimeSettings;
 import com.zmart.streams.topic.StreamsTopics;
 import com.zmart.trends.config.AttributionProperties;
@@ -172,7 +172,7 @@ public final class SalesTrendsBenchmark {
             StreamsTopics topics = StreamsTopics.registry(platform.registryUrl());
             KafkaStreams streams = new KafkaStreams(baseline ? BaselineTopology.build(topics)
                     : SalesTrendsTopology.buildTopology(properties, topics), config,
-                    new DeadLettersBeforeCommit(deadLetters));
+                    new StreamThreadProducers(deadLetters));
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {
                     running.countDown();

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends dead letters without waiting for each one, and makes the commit that would skip them wait instead: the stream
- * threads' producers ({@link DeadLettersBeforeCommit}) call {@link #awaitAcknowledged()} before Streams flushes them
- * and before it sends offsets to a transaction. A record is still only skipped once its copy is safe; the wait is one
+ * threads' producers ({@link com.zmart.streams.runtime.StreamThreadProducers}) call {@link #awaitAcknowledged()}
+ * before Streams flushes them and before it sends offsets to a transaction. A record is still only skipped once its copy is safe; the wait is one
  * per commit, not one round trip per bad record (a burst of bad records would otherwise hold a stream thread to a few
  * dozen records a second).
  *

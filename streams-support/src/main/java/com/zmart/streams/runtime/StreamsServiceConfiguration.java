@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 import com.zmart.streams.error.DeadLetterPublisher;
-import com.zmart.streams.error.DeadLettersBeforeCommit;
 import com.zmart.streams.interactivequeries.InteractiveQueries;
 import com.zmart.streams.interactivequeries.InteractiveQueryProblems;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +39,7 @@ public class StreamsServiceConfiguration {
                                             DeadLetterPublisher deadLetters, ApplicationEventPublisher events) {
         return new ManagedKafkaStreams(service.name(), service.topology(),
                 () -> service.settings().streamsProperties(endpoint.hostInfo(), deadLetters),
-                new DeadLettersBeforeCommit(deadLetters), events);
+                new StreamThreadProducers(deadLetters), events);
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package com.zmart.streams.error;
+package com.zmart.streams.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.zmart.streams.error.DeadLetterPublisher;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -23,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import org.junit.jupiter.api.Test;
 
-class DeadLettersBeforeCommitTest {
+class StreamThreadProducersTest {
 
     private static final Map<TopicPartition, OffsetAndMetadata> OFFSETS =
             Map.of(new TopicPartition("zmart.sales", 0), new OffsetAndMetadata(42));
@@ -33,7 +35,7 @@ class DeadLettersBeforeCommitTest {
     private final Recording streamProducer = new Recording("stream thread", calls);
     private final DeadLetterPublisher publisher = new DeadLetterPublisher(() -> deadLetterProducer, Duration.ofSeconds(1));
     private final Producer<byte[], byte[]> producer =
-            new DeadLettersBeforeCommit(new Clients(streamProducer), publisher).getProducer(Map.of());
+            new StreamThreadProducers(new Clients(streamProducer), publisher).getProducer(Map.of());
 
     @Test
     void aStreamThreadsFlushFirstWaitsForTheDeadLettersSentBeforeIt() {
@@ -70,6 +72,21 @@ class DeadLettersBeforeCommitTest {
 
         assertThat(streamProducer.uncommittedOffsets()).isEmpty();
         assertThat(calls).doesNotContain("stream thread offsets", "stream thread flush");
+    }
+
+    @Test
+    void underExactlyOnceAFlushWaitsForTheDeadLettersAndLeavesTheRecordsToTheTransactionsCommit() {
+        Producer<byte[], byte[]> transactional = new StreamThreadProducers(new Clients(streamProducer), publisher)
+                .getProducer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "app-0_1"));
+        publisher.publish(new ProducerRecord<>("zmart.test.dlt", new byte[] {1}));
+        transactional.initTransactions();
+        transactional.beginTransaction();
+        transactional.send(new ProducerRecord<>("zmart.test-changelog", new byte[] {2}));
+
+        transactional.flush();
+
+        assertThat(calls).containsExactly("dead letters flush");
+        assertThat(streamProducer.completeNext()).as("the changelog record still in flight").isTrue();
     }
 
     @Test
