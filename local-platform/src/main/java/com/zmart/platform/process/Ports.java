@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +23,13 @@ public final class Ports {
      * Remembering them means no two components of this JVM (nor two platforms of one test run) ever get one port.
      */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /**
+     * The same across the JVMs of this machine (a parallel build runs two modules' platforms at once): each handed-out
+     * port is a one-byte lock at its own offset in one shared file, held until this JVM exits. Null where the file
+     * cannot be opened; ports are then only this JVM's to keep apart.
+     */
+    private static final FileChannel MACHINE_CLAIMS = openMachineClaims();
+    private static final Set<FileLock> HELD = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
@@ -32,12 +43,38 @@ public final class Ports {
             } catch (IOException e) {
                 throw new PlatformStartupException("Cannot find a free port on " + LOOPBACK + ": " + e.getMessage(), e);
             }
-            if (HANDED_OUT.add(port)) {
+            if (HANDED_OUT.add(port) && claimOnThisMachine(port)) {
                 return port;
             }
         }
         throw new PlatformStartupException("Cannot find a free port on " + LOOPBACK + " that this process has not "
                 + "handed out already (" + HANDED_OUT.size() + " handed out)");
+    }
+
+    /** False if another JVM of this machine holds the port (its platform may not have bound it yet). */
+    private static boolean claimOnThisMachine(int port) {
+        if (MACHINE_CLAIMS == null) {
+            return true;
+        }
+        try {
+            FileLock lock = MACHINE_CLAIMS.tryLock(port, 1, false);
+            if (lock == null) {
+                return false;
+            }
+            HELD.add(lock);
+            return true;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static FileChannel openMachineClaims() {
+        try {
+            return FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "zmart-ports.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Resolves 0 to a free port and fails with a clear message when a fixed port is taken. */

@@ -2,6 +2,10 @@ package com.zmart.platform.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +39,43 @@ class PortsTest {
             threads.shutdownNow();
         }
         assertThat(ports).hasSize(3_000).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Another JVM's probe ports are free for the OS until its servers bind them. Two sets of 1,500 from one
+     * ~28,000-port range share dozens of ports by chance, so this fails without the claims made across JVMs.
+     */
+    @Test
+    void neverHandsOutAPortThatAnotherJvmOfThisMachineHasHandedOut() throws Exception {
+        Process other = new ProcessBuilder(ChildJvm.command(HandOutPorts.class, "128m", List.of("1500")))
+                .redirectErrorStream(true).start();
+        try {
+            var lines = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+            List<Integer> theirs = new ArrayList<>();
+            for (String line = lines.readLine(); line != null && !line.equals("done"); line = lines.readLine()) {
+                theirs.add(Integer.valueOf(line));
+            }
+            assertThat(theirs).hasSize(1_500);
+
+            List<Integer> ours = IntStream.range(0, 1_500).map(i -> Ports.anyFree()).boxed().toList();
+
+            assertThat(ours).doesNotContainAnyElementsOf(theirs);
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Hands out ports, prints them, and holds them until its standard input closes. */
+    public static final class HandOutPorts {
+
+        public static void main(String[] args) throws Exception {
+            for (int i = 0; i < Integer.parseInt(args[0]); i++) {
+                System.out.println(Ports.anyFree());
+            }
+            System.out.println("done");
+            System.out.flush();
+            System.in.read();
+        }
     }
 
     @Test
