@@ -131,7 +131,7 @@ class SalesConnectorIT {
         assertThat(getJson(subject + "/versions")).as("versions of %s", Topics.SALES.valueSubject()).hasSize(1);
         JsonNode latest = getJson(subject + "/versions/latest");
         assertThat(new Schema.Parser().parse(latest.get("schema").asText())).isEqualTo(Sale.getClassSchema());
-        // The contract stays under the BACKWARD rule (ADR 0004), as local-platform's PlatformComponentsIT checks it.
+        // The contract stays under the BACKWARD rule (ADR 0004), as PlatformComponentsIT (local-platform-it) checks it.
         JsonNode config = getJson(registry + "/config/" + Topics.SALES.valueSubject());
         assertThat(config.get("compatibilityLevel").asText()).as("compatibility of %s", Topics.SALES.valueSubject())
                 .isEqualTo("BACKWARD");
