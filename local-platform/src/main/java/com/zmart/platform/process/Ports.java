@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -25,11 +24,10 @@ public final class Ports {
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     /**
      * The same across the JVMs of this machine (a parallel build runs two modules' platforms at once): each handed-out
-     * port is a one-byte lock at its own offset in one shared file, held until this JVM exits. Null where the file
-     * cannot be opened; ports are then only this JVM's to keep apart.
+     * port is a one-byte lock at its own offset in one shared file. The channel is never closed, so the locks hold
+     * until this JVM exits. Null where the file cannot be opened; ports are then only this JVM's to keep apart.
      */
     private static final FileChannel MACHINE_CLAIMS = openMachineClaims();
-    private static final Set<FileLock> HELD = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
@@ -57,13 +55,9 @@ public final class Ports {
             return true;
         }
         try {
-            FileLock lock = MACHINE_CLAIMS.tryLock(port, 1, false);
-            if (lock == null) {
-                return false;
-            }
-            HELD.add(lock);
-            return true;
+            return MACHINE_CLAIMS.tryLock(port, 1, false) != null;
         } catch (IOException e) {
+            // Locks unavailable on this file system: as without the file.
             return true;
         }
     }

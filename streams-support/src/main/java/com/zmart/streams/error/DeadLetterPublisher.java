@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends dead letters without waiting for each one, and makes the commit that would skip them wait instead: the stream
  * threads' producers ({@link com.zmart.streams.runtime.StreamThreadProducers}) call {@link #awaitAcknowledged()}
- * before Streams flushes them and before it sends offsets to a transaction. A record is still only skipped once its copy is safe; the wait is one
- * per commit, not one round trip per bad record (a burst of bad records would otherwise hold a stream thread to a few
- * dozen records a second).
+ * before Streams flushes them and before it sends offsets to a transaction. A record is still only skipped once its
+ * copy is safe; the wait is one per commit, not one round trip per bad record (a burst of bad records would otherwise
+ * hold a stream thread to a few dozen records a second).
  *
  * <p>One instance (one producer, created at the first dead letter) serves every stream thread; the handlers get it
  * through the Streams configuration under {@link DeadLetters#PUBLISHER_CONFIG}. A letter that cannot be written fails

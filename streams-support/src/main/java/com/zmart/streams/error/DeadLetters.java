@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>Kafka Streams 4.1 has no built-in dead-letter queue (KIP-1034 ships in 4.2), so the copy goes through a
  * {@link DeadLetterPublisher}, outside the exactly-once transaction, and the next commit waits until the broker has
  * it ({@link com.zmart.streams.runtime.StreamThreadProducers}): a dead letter can be written twice if the task is
- * retried, never lost. If it cannot be written, the handler answers FAIL (refused at once) or the commit fails (refused later), and the
- * instance stops rather than skip.
+ * retried, never lost. If it cannot be written, the handler answers FAIL (refused at once) or the commit fails
+ * (refused later), and the instance stops rather than skip.
  */
 public final class DeadLetters {
 
