@@ -1,10 +1,13 @@
 package com.zmart.trends.trends;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.zmart.trends.state.TrendPane;
@@ -14,9 +17,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The panes of a task's recently active groups as objects, in front of the panes store. The store keeps serialized
- * panes, so without this every line would deserialize its pane and every emission the hour of panes its windows span:
- * a fifth of the stream thread's time, growing with the pane's items. Writes go through to the store at once (the
- * store and its changelog stay the truth, under exactly-once); reads of a cached group never touch it.
+ * panes, so without this every line would deserialize its pane and every emission the hour of panes its windows span,
+ * and serialize the whole pane again to write it. A line changes the pane's object only; {@link #writeChanged()}
+ * writes each changed pane to the store once, before each commit ({@code BeforeCommit}), so the store and its changelog
+ * hold every line the committed offsets cover (exactly-once). Reads of a cached group never touch the store.
  *
  * <p>A group is loaded whole from {@code from} on (every pane of it in the store starting at or after {@code from} is
  * in memory), so an absent pane there is a new one. Panes too old for any window that still accepts lines are let go;
@@ -28,6 +32,8 @@ final class PaneCache {
     private final WindowStore<String, TrendPane> store;
     private final long lookbackMs;
     private final Map<String, Group> groups;
+    /** The groups with panes changed since the last {@link #writeChanged()}. */
+    private final Map<String, Group> changed = new HashMap<>();
 
     /**
      * @param lookbackMs how far before a line's pane a group is loaded: the windows an emission builds for that pane
@@ -41,7 +47,12 @@ final class PaneCache {
         this.groups = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Group> eldest) {
-                return size() > maxGroups;
+                if (size() <= maxGroups) {
+                    return false;
+                }
+                eldest.getValue().writeChanged(eldest.getKey(), Long.MAX_VALUE);
+                changed.remove(eldest.getKey());
+                return true;
             }
         };
     }
@@ -51,13 +62,26 @@ final class PaneCache {
         return loaded(group, start - lookbackMs).panes.get(start);
     }
 
-    /** Writes {@code pane} to the store and keeps it. */
+    /**
+     * Keeps {@code pane}, to be written by the next {@link #writeChanged()}; a pane outside the group's objects (a line
+     * older than anything still loaded) is written at once.
+     */
     void put(String group, long start, TrendPane pane) {
-        store.put(group, pane, start);
         Group loaded = groups.get(group);
-        if (loaded != null && start >= loaded.from) {
-            loaded.panes.put(start, pane);
+        if (loaded == null || start < loaded.from) {
+            store.put(group, pane, start);
+            return;
         }
+        loaded.panes.put(start, pane);
+        if (loaded.changed.add(start)) {
+            changed.put(group, loaded);
+        }
+    }
+
+    /** Writes every pane changed since the last call to the store: once per commit, however many lines changed it. */
+    void writeChanged() {
+        changed.forEach((name, group) -> group.writeChanged(name, Long.MAX_VALUE));
+        changed.clear();
     }
 
     /** The panes of {@code group} starting in [{@code from}, {@code to}], by ascending start. */
@@ -70,8 +94,10 @@ final class PaneCache {
 
     /** Lets go of the panes starting before {@code start}: no window that still accepts lines holds them. */
     void forgetBefore(long start) {
-        for (Group group : groups.values()) {
+        for (var entry : groups.entrySet()) {
+            Group group = entry.getValue();
             if (group.from < start) {
+                group.writeChanged(entry.getKey(), start);
                 group.panes.headMap(start).clear();
                 group.from = start;
             }
@@ -81,6 +107,11 @@ final class PaneCache {
     private Group loaded(String group, long from) {
         Group loaded = groups.get(group);
         if (loaded == null || from < loaded.from) {
+            if (loaded != null) {
+                // Loaded again from the store, further back: what changed goes there first.
+                loaded.writeChanged(group, Long.MAX_VALUE);
+                changed.remove(group);
+            }
             loaded = new Group(from);
             try (WindowStoreIterator<TrendPane> found = store.fetch(group, from, Long.MAX_VALUE)) {
                 while (found.hasNext()) {
@@ -93,12 +124,25 @@ final class PaneCache {
         return loaded;
     }
 
-    private static final class Group {
+    private final class Group {
         private final TreeMap<Long, TrendPane> panes = new TreeMap<>();
+        /** Starts of the panes changed since they were last written. */
+        private final Set<Long> changed = new HashSet<>();
         private long from;
 
         private Group(long from) {
             this.from = from;
+        }
+
+        /** Writes the changed panes starting before {@code before} to the store. */
+        private void writeChanged(String name, long before) {
+            for (var start = changed.iterator(); start.hasNext(); ) {
+                long paneStart = start.next();
+                if (paneStart < before) {
+                    store.put(name, panes.get(paneStart), paneStart);
+                    start.remove();
+                }
+            }
         }
     }
 }

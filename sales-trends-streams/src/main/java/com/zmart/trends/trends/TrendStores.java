@@ -2,6 +2,7 @@ package com.zmart.trends.trends;
 
 import java.util.List;
 
+import com.zmart.streams.state.BeforeCommit;
 import com.zmart.streams.state.InternalAvroSerde;
 import com.zmart.trends.config.TrendsProperties;
 import com.zmart.trends.state.TrendPane;
@@ -19,25 +20,27 @@ import org.apache.kafka.streams.state.WindowStore;
  *       API builds windows from it;</li>
  *   <li>{@link #CHANGED_PANES}: the panes changed since some view last wrote their windows ({@link PaneChange}).</li>
  * </ul>
+ * and {@link #BEFORE_COMMIT}, which holds nothing: it writes the changed panes before each commit ({@link PaneCache}).
  */
 public final class TrendStores {
 
     public static final String PANES = "trends-panes";
     static final String CHANGED_PANES = "trends-changed-panes";
+    static final String BEFORE_COMMIT = "trends-before-commit";
 
     private TrendStores() {
     }
 
     static List<StoreBuilder<?>> of(TrendsProperties properties, PaneGrid grid) {
-        // Cached: the lines of a pane between two commits reach RocksDB and the changelog as one write.
+        // Not cached: PaneCache keeps the lines of a commit in the pane's object and writes it once, before the commit.
         StoreBuilder<WindowStore<String, TrendPane>> panes = Stores.windowStoreBuilder(
                         Stores.persistentWindowStore(PANES, properties.paneRetention(),
                                 java.time.Duration.ofMillis(grid.paneMs()), false),
                         Serdes.String(), new InternalAvroSerde<>(TrendPane.class))
-                .withCachingEnabled();
+                .withCachingDisabled();
         StoreBuilder<KeyValueStore<String, PaneChange>> changed = Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(CHANGED_PANES), Serdes.String(), PaneChange.SERDE)
                 .withCachingEnabled();
-        return List.of(panes, changed);
+        return List.of(panes, changed, BeforeCommit.storeBuilder(BEFORE_COMMIT));
     }
 }

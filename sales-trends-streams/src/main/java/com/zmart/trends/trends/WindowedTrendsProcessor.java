@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import com.zmart.events.Sale;
 import com.zmart.events.SalesTrend;
+import com.zmart.streams.state.BeforeCommit;
 import com.zmart.trends.config.TrendWindow;
 import com.zmart.trends.config.TrendsProperties;
 import com.zmart.trends.state.TrendPane;
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * every view that holds a changed pane, built from the panes (ADR 0009). A line costs one pane read and write and one
  * changed-pane mark, however many views and windows hold it; a window is built once per emission that changes it.
  *
- * <p>Panes are read through a {@link PaneCache} of objects and written through it to the store. Changed panes are
- * recorded in a changelogged store and emitted from a wall-clock punctuation. Under exactly-once the store updates and
- * the emitted records commit together, so a crash neither loses an emission nor repeats one.
+ * <p>Panes are read and changed through a {@link PaneCache} of objects, which writes them to the store once before each
+ * commit. Changed panes are recorded in a changelogged store and emitted from a wall-clock punctuation. Under
+ * exactly-once the store updates and the emitted records commit together, so a crash neither loses an emission nor
+ * repeats one.
  */
 final class WindowedTrendsProcessor implements Processor<String, Sale, String, SalesTrend> {
 
@@ -76,6 +78,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     public void init(ProcessorContext<String, SalesTrend> context) {
         this.context = context;
         this.panes = new PaneCache(context.getStateStore(TrendStores.PANES), longestViewMs, CACHED_GROUPS);
+        context.<BeforeCommit>getStateStore(TrendStores.BEFORE_COMMIT).run(panes::writeChanged);
         this.changed = context.getStateStore(TrendStores.CHANGED_PANES);
         Duration tick = null;
         views.clear();
