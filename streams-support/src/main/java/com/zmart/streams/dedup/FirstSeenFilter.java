@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.zmart.streams.state.BeforeCommit;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * so the lookup is one exact fetch. A record older than the retention behind stream time is dropped as well: it could
  * not be told apart from a copy whose original was already forgotten.
  *
- * <p>The store is cached and the members of a group arrive together (the lines of a transaction are consecutive on
- * its partition), so a group costs one store write and one changelog record per commit, not one per member.
+ * <p>The groups seen last are kept as objects ({@link RecentGroups}), and the members of a group arrive together (the
+ * lines of a transaction are consecutive on its partition): a record costs a map lookup, and a group changed since
+ * the last commit one store write and one changelog record, before the commit ({@link BeforeCommit}).
  */
 public final class FirstSeenFilter<K, V> implements FixedKeyProcessor<K, V, V> {
 
@@ -38,7 +40,7 @@ public final class FirstSeenFilter<K, V> implements FixedKeyProcessor<K, V, V> {
     private final Function<V, String> member;
     private final long retentionMs;
     private FixedKeyProcessorContext<K, V> context;
-    private WindowStore<String, List<String>> seen;
+    private RecentGroups seen;
 
     private FirstSeenFilter(String storeName, Function<V, String> group, Function<V, String> member,
                             Duration retention) {
@@ -48,10 +50,15 @@ public final class FirstSeenFilter<K, V> implements FixedKeyProcessor<K, V, V> {
         this.retentionMs = retention.toMillis();
     }
 
-    /** A supplier that brings its own persistent, cached window store named {@code storeName}. */
+    /**
+     * A supplier that brings its own persistent window store named {@code storeName} (not cached: see the class
+     * comment) and the store that writes it before each commit.
+     */
     public static <K, V> FixedKeyProcessorSupplier<K, V, V> supplier(String storeName, Function<V, String> group,
                                                                      Function<V, String> member, Duration retention) {
-        StoreBuilder<WindowStore<String, List<String>>> store = seenStore(storeName, retention);
+        // Not cached: RecentGroups holds a commit's changes and writes them once, before the commit.
+        StoreBuilder<WindowStore<String, List<String>>> store = seenStore(storeName, retention).withCachingDisabled();
+        StoreBuilder<BeforeCommit> beforeCommit = BeforeCommit.storeBuilder(beforeCommitStoreName(storeName));
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<K, V, V> get() {
@@ -60,7 +67,7 @@ public final class FirstSeenFilter<K, V> implements FixedKeyProcessor<K, V, V> {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(store);
+                return Set.of(store, beforeCommit);
             }
         };
     }
@@ -77,7 +84,9 @@ public final class FirstSeenFilter<K, V> implements FixedKeyProcessor<K, V, V> {
     @Override
     public void init(FixedKeyProcessorContext<K, V> context) {
         this.context = context;
-        this.seen = context.getStateStore(storeName);
+        // A new map at each initialization: a task revived after a failure starts from its restored store.
+        this.seen = new RecentGroups(context.getStateStore(storeName));
+        context.<BeforeCommit>getStateStore(beforeCommitStoreName(storeName)).run(seen::writeChanged);
     }
 
     @Override
@@ -90,15 +99,14 @@ public final class FirstSeenFilter<K, V> implements FixedKeyProcessor<K, V, V> {
                     memberId, groupId, context.currentStreamTimeMs() - eventTime);
             return;
         }
-        List<String> members = seen.fetch(groupId, eventTime);
-        if (members == null) {
-            members = new ArrayList<>(4);
-        } else if (members.contains(memberId)) {
+        if (!seen.add(groupId, eventTime, memberId)) {
             log.debug("{}: duplicate {} of {} dropped", storeName, memberId, groupId);
             return;
         }
-        members.add(memberId);
-        seen.put(groupId, members, eventTime);
         context.forward(record);
+    }
+
+    private static String beforeCommitStoreName(String storeName) {
+        return storeName + "-before-commit";
     }
 }
