@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *       API builds windows from it;</li>
  *   <li>{@link #CHANGED_PANES}: the panes changed since some view last wrote their windows ({@link PaneChange}).</li>
  * </ul>
- * and {@link #BEFORE_COMMIT}, which holds nothing: it writes the changed panes before each commit ({@link PaneCache}).
+ * and {@link #BEFORE_COMMIT}, which holds nothing: it writes what changed in the objects in front of both
+ * ({@link PaneCache}, {@link PaneMarks}) before each commit. Neither store is cached: a line changes objects only.
  */
 public final class TrendStores {
 
@@ -32,7 +33,6 @@ public final class TrendStores {
     }
 
     static List<StoreBuilder<?>> of(TrendsProperties properties, PaneGrid grid) {
-        // Not cached: PaneCache keeps the lines of a commit in the pane's object and writes it once, before the commit.
         StoreBuilder<WindowStore<String, TrendPane>> panes = Stores.windowStoreBuilder(
                         Stores.persistentWindowStore(PANES, properties.paneRetention(),
                                 java.time.Duration.ofMillis(grid.paneMs()), false),
@@ -40,7 +40,7 @@ public final class TrendStores {
                 .withCachingDisabled();
         StoreBuilder<KeyValueStore<String, PaneChange>> changed = Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(CHANGED_PANES), Serdes.String(), PaneChange.SERDE)
-                .withCachingEnabled();
+                .withCachingDisabled();
         return List.of(panes, changed, BeforeCommit.storeBuilder(BEFORE_COMMIT));
     }
 }

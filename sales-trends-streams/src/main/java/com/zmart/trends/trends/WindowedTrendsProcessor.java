@@ -22,8 +22,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * every view that holds a changed pane, built from the panes (ADR 0009). A line costs one pane read and write and one
  * changed-pane mark, however many views and windows hold it; a window is built once per emission that changes it.
  *
- * <p>Panes are read and changed through a {@link PaneCache} of objects, which writes them to the store once before each
- * commit. Changed panes are recorded in a changelogged store and emitted from a wall-clock punctuation. Under
- * exactly-once the store updates and the emitted records commit together, so a crash neither loses an emission nor
- * repeats one.
+ * <p>Panes are read and changed through a {@link PaneCache} of objects, and the changed panes are marked in
+ * {@link PaneMarks}; both write what changed to their changelogged stores once, before each commit ({@link BeforeCommit}).
+ * Windows are emitted from a wall-clock punctuation. Under exactly-once the store updates and the emitted records
+ * commit together, so a crash neither loses an emission nor repeats one.
  */
 final class WindowedTrendsProcessor implements Processor<String, Sale, String, SalesTrend> {
 
@@ -51,7 +49,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     private final List<View> views = new ArrayList<>();
     private ProcessorContext<String, SalesTrend> context;
     private PaneCache panes;
-    private KeyValueStore<String, PaneChange> changed;
+    private PaneMarks changed;
 
     private WindowedTrendsProcessor(TrendsProperties properties) {
         this.properties = properties;
@@ -78,8 +76,11 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     public void init(ProcessorContext<String, SalesTrend> context) {
         this.context = context;
         this.panes = new PaneCache(context.getStateStore(TrendStores.PANES), longestViewMs, CACHED_GROUPS);
-        context.<BeforeCommit>getStateStore(TrendStores.BEFORE_COMMIT).run(panes::writeChanged);
-        this.changed = context.getStateStore(TrendStores.CHANGED_PANES);
+        this.changed = new PaneMarks(context.getStateStore(TrendStores.CHANGED_PANES));
+        context.<BeforeCommit>getStateStore(TrendStores.BEFORE_COMMIT).run(() -> {
+            panes.writeChanged();
+            changed.writeChanged();
+        });
         Duration tick = null;
         views.clear();
         for (TrendWindow window : properties.windows()) {
@@ -110,9 +111,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
             return;
         }
         panes.put(group, paneStart, TrendPanes.add(panes.get(group, paneStart), record.value(), paneEnd, countsFrom));
-        String mark = new ChangedPane(group, paneStart, countsFrom).encoded();
-        PaneChange change = changed.get(mark);
-        changed.put(mark, change == null ? PaneChange.at(time) : change.changedAgainAt(time));
+        changed.lineAdded(new ChangedPane(group, paneStart, countsFrom), time);
     }
 
     /**
@@ -147,38 +146,35 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
             return;
         }
         Map<String, Map<View, Map<Long, Long>>> windowsByGroup = new HashMap<>();
-        Map<String, PaneChange> updated = new HashMap<>();
-        try (KeyValueIterator<String, PaneChange> all = changed.all()) {
-            all.forEachRemaining(entry -> {
-                ChangedPane pane = ChangedPane.decode(entry.key);
-                PaneChange change = entry.value;
-                for (View view : due) {
-                    if (change.writtenBy(view.position)) {
-                        continue;
-                    }
-                    change = change.withWrittenBy(view.position);
-                    long size = view.window.size().toMillis();
-                    Map<Long, Long> starts = windowsByGroup.computeIfAbsent(pane.group(), g -> new HashMap<>())
-                            .computeIfAbsent(view, v -> new HashMap<>());
-                    for (long start : PaneGrid.windowStarts(view.window, pane.start())) {
-                        if (start + size >= pane.countsFrom()) {
-                            starts.merge(start, change.latestLineTime(), Math::max);
-                        }
+        Map<ChangedPane, PaneChange> updated = new HashMap<>();
+        changed.forEach((pane, mark) -> {
+            PaneChange change = mark;
+            for (View view : due) {
+                if (change.writtenBy(view.position)) {
+                    continue;
+                }
+                change = change.withWrittenBy(view.position);
+                long size = view.window.size().toMillis();
+                Map<Long, Long> starts = windowsByGroup.computeIfAbsent(pane.group(), g -> new HashMap<>())
+                        .computeIfAbsent(view, v -> new HashMap<>());
+                for (long start : PaneGrid.windowStarts(view.window, pane.start())) {
+                    if (start + size >= pane.countsFrom()) {
+                        starts.merge(start, change.latestLineTime(), Math::max);
                     }
                 }
-                if (!change.equals(entry.value)) {
-                    updated.put(entry.key, change);
-                }
-            });
-        }
+            }
+            if (!change.equals(mark)) {
+                updated.put(pane, change);
+            }
+        });
         windowsByGroup.forEach(this::emit);
         int allViews = (1 << views.size()) - 1;
-        updated.forEach((mark, change) -> {
+        updated.forEach((pane, change) -> {
             // Masked: a mark restored from a configuration with more views may carry their bits too.
             if ((change.writtenViews() & allViews) == allViews) {
-                changed.delete(mark);
+                changed.remove(pane);
             } else {
-                changed.put(mark, change);
+                changed.put(pane, change);
             }
         });
         due.forEach(view -> view.nextEmissionAt = now + view.emitIntervalMs);
