@@ -28,13 +28,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adds each sale line (keyed {@code storeId/department}) to its pane, and once per emit interval emits every window of
- * every view that holds a changed pane, built from the panes (ADR 0009). A line costs one pane read and write and one
- * changed-pane mark, however many views and windows hold it; a window is built once per emission that changes it.
+ * every view that holds a changed pane, built from the panes (ADR 0009). A line changes its pane and the pane's mark,
+ * however many views and windows hold it; a window is built once per emission that changes it.
  *
  * <p>Panes are read and changed through a {@link PaneCache} of objects, and the changed panes are marked in
- * {@link PaneMarks}; both write what changed to their changelogged stores once, before each commit ({@link BeforeCommit}).
- * Windows are emitted from a wall-clock punctuation. Under exactly-once the store updates and the emitted records
- * commit together, so a crash neither loses an emission nor repeats one.
+ * {@link PaneMarks}; both write what changed to their changelogged stores once, before each commit
+ * ({@link BeforeCommit}, ADR 0013). Windows are emitted from a wall-clock punctuation. Under exactly-once the store
+ * updates and the emitted records commit together, so a crash neither loses an emission nor repeats one.
  */
 final class WindowedTrendsProcessor implements Processor<String, Sale, String, SalesTrend> {
 
@@ -49,7 +49,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     private final List<View> views = new ArrayList<>();
     private ProcessorContext<String, SalesTrend> context;
     private PaneCache panes;
-    private PaneMarks changed;
+    private PaneMarks marks;
 
     private WindowedTrendsProcessor(TrendsProperties properties) {
         this.properties = properties;
@@ -76,10 +76,10 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
     public void init(ProcessorContext<String, SalesTrend> context) {
         this.context = context;
         this.panes = new PaneCache(context.getStateStore(TrendStores.PANES), longestViewMs, CACHED_GROUPS);
-        this.changed = new PaneMarks(context.getStateStore(TrendStores.CHANGED_PANES));
+        this.marks = new PaneMarks(context.getStateStore(TrendStores.CHANGED_PANES));
         context.<BeforeCommit>getStateStore(TrendStores.BEFORE_COMMIT).run(() -> {
             panes.writeChanged();
-            changed.writeChanged();
+            marks.writeChanged();
         });
         Duration tick = null;
         views.clear();
@@ -111,7 +111,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
             return;
         }
         panes.put(group, paneStart, TrendPanes.add(panes.get(group, paneStart), record.value(), paneEnd, countsFrom));
-        changed.lineAdded(new ChangedPane(group, paneStart, countsFrom), time);
+        marks.lineAdded(new ChangedPane(group, paneStart, countsFrom), time);
     }
 
     /**
@@ -147,7 +147,7 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         }
         Map<String, Map<View, Map<Long, Long>>> windowsByGroup = new HashMap<>();
         Map<ChangedPane, PaneChange> updated = new HashMap<>();
-        changed.forEach((pane, mark) -> {
+        marks.forEach((pane, mark) -> {
             PaneChange change = mark;
             for (View view : due) {
                 if (change.writtenBy(view.position)) {
@@ -172,9 +172,9 @@ final class WindowedTrendsProcessor implements Processor<String, Sale, String, S
         updated.forEach((pane, change) -> {
             // Masked: a mark restored from a configuration with more views may carry their bits too.
             if ((change.writtenViews() & allViews) == allViews) {
-                changed.remove(pane);
+                marks.remove(pane);
             } else {
-                changed.put(pane, change);
+                marks.put(pane, change);
             }
         });
         due.forEach(view -> view.nextEmissionAt = now + view.emitIntervalMs);
