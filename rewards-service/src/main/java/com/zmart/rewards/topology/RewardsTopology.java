@@ -43,7 +43,8 @@ import org.apache.kafka.streams.state.Stores;
  *        → re-key by memberId (repartition topic "sales-by-member")
  *   → merged: a member's lines, on the partition of its state, both ways
  *   → drop duplicated lines, (transactionId, lineNumber) [seen-lines-by-transaction]; the lines of a transaction
- *     share a member and a partition and arrive together, so a transaction is one cached store entry
+ *     share a member and a partition and arrive together, so a transaction is one store entry, written once per
+ *     commit (ADR 0013)
  *   → RewardsProcessor [member-rewards (KeyValue)]
  *        ├─ RewardUpdate per counted sale line                         → zmart.reward-updates
  *        └─ RewardNotification per first crossing of a threshold

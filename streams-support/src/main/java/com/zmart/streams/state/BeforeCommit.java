@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * A store without state that runs its processor's action each time Kafka Streams prepares the commit of the task:
  * after the last record the commit covers and before the task's offsets and the transaction are committed. A processor
  * that keeps its changes as objects writes them to its (uncached) stores there, once per commit, instead of
- * serializing its state into the record cache at every record (ADR 0009).
+ * serializing its state into the record cache at every record (ADR 0013).
  *
  * <p>Kafka Streams has no public hook before a commit. It prepares a commit by flushing the record cache of every
  * store that implements its internal {@link CachedStateStore}, and this store implements it for that call alone; the
