@@ -31,8 +31,7 @@ final class PaneMarks {
 
     /** A line at {@code lineTime} changed {@code pane}: every view has to write its windows again. */
     void lineAdded(ChangedPane pane, long lineTime) {
-        PaneChange change = marks.get(pane);
-        marks.put(pane, change == null ? PaneChange.at(lineTime) : change.changedAgainAt(lineTime));
+        marks.merge(pane, PaneChange.at(lineTime), (mark, line) -> mark.changedAgainAt(lineTime));
         changed.add(pane);
     }
 

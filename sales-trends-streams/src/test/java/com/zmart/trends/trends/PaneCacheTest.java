@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Properties;
 import java.util.function.BiConsumer;
 
 import com.zmart.streams.state.InternalAvroSerde;
+import com.zmart.streams.testing.InsideATask;
 import com.zmart.trends.state.PaneTotals;
 import com.zmart.trends.state.TrendPane;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
@@ -94,30 +87,8 @@ class PaneCacheTest {
     }
 
     private static void inOneProcessCall(int maxGroups, BiConsumer<PaneCache, WindowStore<String, TrendPane>> steps) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TrendStores.PANES,
-                        Duration.ofDays(1), Duration.ofMillis(MINUTE), false), Serdes.String(),
-                new InternalAvroSerde<>(TrendPane.class)).withLoggingDisabled());
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).process(() ->
-                new Processor<String, String, Void, Void>() {
-                    private WindowStore<String, TrendPane> store;
-
-                    @Override
-                    public void init(ProcessorContext<Void, Void> context) {
-                        store = context.getStateStore(TrendStores.PANES);
-                    }
-
-                    @Override
-                    public void process(Record<String, String> record) {
-                        steps.accept(new PaneCache(store, LOOKBACK, maxGroups), store);
-                    }
-                }, TrendStores.PANES);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pane-cache-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
-            driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer())
-                    .pipeInput("k", "steps");
-        }
+        InsideATask.run(Stores.windowStoreBuilder(Stores.persistentWindowStore(TrendStores.PANES, Duration.ofDays(1),
+                        Duration.ofMillis(MINUTE), false), Serdes.String(), new InternalAvroSerde<>(TrendPane.class))
+                .withLoggingDisabled(), store -> steps.accept(new PaneCache(store, LOOKBACK, maxGroups), store));
     }
 }

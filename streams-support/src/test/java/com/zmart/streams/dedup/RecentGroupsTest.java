@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.BiConsumer;
 
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import com.zmart.streams.testing.InsideATask;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
 
 /**
  * The objects in front of the dedup store: what reaches the store, and when. Each test runs its steps inside one
- * {@code process()} call of a task, so no commit (and no {@code BeforeCommit}) comes between them.
+ * {@code process()} call of a task ({@link InsideATask}), so no commit (and no {@code BeforeCommit}) comes between
+ * them.
  */
 class RecentGroupsTest {
 
@@ -67,29 +60,7 @@ class RecentGroupsTest {
     }
 
     private static void inOneProcessCall(BiConsumer<RecentGroups, WindowStore<String, List<String>>> steps) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(FirstSeenFilter.seenStore("seen", Duration.ofHours(1)).withCachingDisabled()
-                .withLoggingDisabled());
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).process(() ->
-                new Processor<String, String, Void, Void>() {
-                    private WindowStore<String, List<String>> store;
-
-                    @Override
-                    public void init(ProcessorContext<Void, Void> context) {
-                        store = context.getStateStore("seen");
-                    }
-
-                    @Override
-                    public void process(Record<String, String> record) {
-                        steps.accept(new RecentGroups(store), store);
-                    }
-                }, "seen");
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "recent-groups-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
-            driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer())
-                    .pipeInput("k", "steps");
-        }
+        InsideATask.run(FirstSeenFilter.seenStore("seen", Duration.ofHours(1)).withCachingDisabled()
+                .withLoggingDisabled(), store -> steps.accept(new RecentGroups(store), store));
     }
 }
